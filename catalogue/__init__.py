@@ -1,0 +1,1 @@
+"""Stage 2: the DuckDB catalogue, an append-only history of every observation."""

@@ -1,0 +1,131 @@
+-- The researcher's and the site's view of the catalogue. Stable names; documented in README.
+
+-- The latest ok run of each source: only a clean run can tell that a record is gone.
+CREATE OR REPLACE VIEW source_last_ok AS
+SELECT source, max(run_id) AS ok_run FROM source_run WHERE status = 'ok' GROUP BY source;
+
+-- Every record's latest state, when it was first and last seen, and whether it is still there.
+-- A record an editor added by hand stays available until a crawl sees it and loses it again.
+CREATE OR REPLACE VIEW record_current AS
+WITH latest AS (
+    SELECT * EXCLUDE (raw) FROM observation
+    QUALIFY row_number() OVER (PARTITION BY source, source_id ORDER BY obs_id DESC) = 1
+), seen AS (
+    SELECT s.source, s.source_id, min(r.started) AS first_seen, max(r.started) AS last_seen,
+           max(s.run_id) AS last_run, arg_max(r.mode, s.run_id) AS last_mode,
+           count(*) AS times_seen
+    FROM sighting s JOIN crawl_run r USING (run_id) GROUP BY ALL
+)
+SELECT l.*, k.app_id, s.first_seen, s.last_seen, s.times_seen,
+       (o.ok_run IS NULL OR s.last_run >= o.ok_run OR s.last_mode = 'manual') AS available,
+       CASE WHEN NOT (o.ok_run IS NULL OR s.last_run >= o.ok_run OR s.last_mode = 'manual')
+            THEN (SELECT min(r.started) FROM source_run sr JOIN crawl_run r USING (run_id)
+                  WHERE sr.source = l.source AND sr.status = 'ok' AND sr.run_id > s.last_run)
+       END AS gone_since
+FROM latest l
+JOIN seen s USING (source, source_id)
+LEFT JOIN app_link k USING (source, source_id)
+LEFT JOIN source_last_ok o USING (source);
+
+-- One row per app or programme: its current facts merged over its sources, store records first.
+CREATE OR REPLACE VIEW app_current AS
+WITH ranked AS (
+    SELECT *, CASE source WHEN 'googleplay' THEN 1 WHEN 'appstore' THEN 2
+                          WHEN 'ggdappstore' THEN 3 WHEN 'ikstopnu' THEN 4 ELSE 5 END
+              + CASE WHEN available THEN 0 ELSE 10 END AS priority
+    FROM record_current WHERE app_id IS NOT NULL
+)
+SELECT app_id,
+       arg_min(title, priority) AS name,
+       arg_min(developer, priority) FILTER (developer IS NOT NULL) AS developer,
+       arg_min(kind, priority) AS kind,
+       bool_or(available) AS available,
+       CASE WHEN bool_or(available) THEN 'beschikbaar' ELSE 'niet meer beschikbaar' END AS status,
+       max(gone_since) FILTER (NOT available) AS gone_since,
+       min(first_seen) AS first_seen,
+       max(last_seen) AS last_seen,
+       list(DISTINCT source ORDER BY source) AS sources,
+       list_sort(list_distinct(flatten(list(platforms) FILTER (available AND platforms IS NOT NULL)))) AS platforms,
+       list_sort(list_distinct(flatten(list(languages) FILTER (available AND languages IS NOT NULL)))) AS languages,
+       min(price) FILTER (available) AS min_price,
+       coalesce(bool_or(recommended) FILTER (source = 'ikstopnu' AND available), false) AS on_ikstopnu,
+       max(quality_score) FILTER (source = 'ggdappstore' AND available) AS ggd_score,
+       arg_max(recognition_level, recognition_date) FILTER (source = 'loketgezondleven') AS recognition_level,
+       max(recognition_date) FILTER (source = 'loketgezondleven') AS recognition_date
+FROM ranked GROUP BY app_id;
+
+-- Every change of a tracked field between two consecutive states of a record.
+CREATE OR REPLACE VIEW record_changes AS
+WITH vals AS (
+    UNPIVOT (
+        SELECT obs_id, run_id, seen_at, source, source_id,
+               coalesce(title, '') AS title, coalesce(developer, '') AS developer,
+               coalesce(version, '') AS version, coalesce(CAST(rating AS VARCHAR), '') AS rating,
+               coalesce(CAST(price AS VARCHAR), '') AS price,
+               coalesce(array_to_string(languages, ','), '') AS languages,
+               coalesce(md5(description), '') AS description,
+               coalesce(installs, '') AS installs,
+               coalesce(CAST(quality_score AS VARCHAR), '') AS quality_score,
+               coalesce(recognition_level, '') AS recognition_level,
+               coalesce(CAST(recommended AS VARCHAR), '') AS recommended
+        FROM observation)
+    ON title, developer, version, rating, price, languages, description, installs,
+       quality_score, recognition_level, recommended
+    INTO NAME field VALUE value
+), ordered AS (
+    SELECT *, lag(value) OVER w AS old_value, row_number() OVER w AS n
+    FROM vals WINDOW w AS (PARTITION BY source, source_id, field ORDER BY obs_id)
+)
+SELECT run_id, seen_at, source, source_id, field, old_value, value AS new_value
+FROM ordered WHERE n > 1 AND old_value IS DISTINCT FROM value;
+
+-- An app's history: new records, changed fields and disappearances, newest first.
+CREATE OR REPLACE VIEW app_history AS
+SELECT k.app_id, e.* FROM (
+    SELECT run_id, seen_at AS happened_at, source, source_id, 'nieuw' AS event,
+           NULL AS field, NULL AS old_value, title AS new_value
+    FROM observation QUALIFY row_number() OVER (PARTITION BY source, source_id ORDER BY obs_id) = 1
+    UNION ALL
+    SELECT run_id, seen_at, source, source_id, 'gewijzigd', field, old_value, new_value
+    FROM record_changes
+    UNION ALL
+    SELECT NULL, gone_since, source, source_id, 'niet meer beschikbaar', NULL, NULL, NULL
+    FROM record_current WHERE NOT available
+) e JOIN app_link k USING (source, source_id)
+ORDER BY happened_at DESC, source, field;
+
+-- Apps that disappeared from every source: kept, never deleted.
+CREATE OR REPLACE VIEW app_gone AS
+SELECT * FROM app_current WHERE NOT available;
+
+-- For every crawl, each record's availability as it was then (ASOF: its latest sighting and its
+-- source's latest clean run at that time). The base of every trend.
+CREATE OR REPLACE VIEW record_timeline AS
+WITH runs AS (
+    SELECT run_id, started FROM crawl_run WHERE mode <> 'manual' AND status <> 'failed'
+), grid AS (
+    SELECT r.run_id, r.started, k.source, k.source_id
+    FROM runs r CROSS JOIN (SELECT DISTINCT source, source_id FROM sighting) k
+), ok_runs AS (
+    SELECT source, run_id AS ok_run FROM source_run WHERE status = 'ok'
+)
+SELECT g.run_id, g.started, g.source, g.source_id, s.run_id AS last_seen_run,
+       (o.ok_run IS NULL OR s.run_id >= o.ok_run) AS available
+FROM grid g
+ASOF JOIN sighting s
+    ON g.source = s.source AND g.source_id = s.source_id AND g.run_id >= s.run_id
+ASOF LEFT JOIN ok_runs o
+    ON g.source = o.source AND g.run_id >= o.ok_run;
+
+-- Which apps were available at each crawl.
+CREATE OR REPLACE VIEW app_timeline AS
+SELECT t.run_id, t.started, k.app_id, bool_or(t.available) AS available
+FROM record_timeline t JOIN app_link k USING (source, source_id)
+GROUP BY ALL;
+
+-- The runs and their sources' health, newest first.
+CREATE OR REPLACE VIEW run_overview AS
+SELECT r.run_id, r.started, r.finished, r.status, r.mode, s.source, s.status AS source_status,
+       s.reason, s.records, s.new, s.changed, s.gone
+FROM crawl_run r LEFT JOIN source_run s USING (run_id)
+ORDER BY r.run_id DESC, s.source;

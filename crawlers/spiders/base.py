@@ -1,0 +1,44 @@
+"""What every source spider does: start from its URLs, hand each page to the source's parser,
+yield the records and follow the links the parser found."""
+
+from __future__ import annotations
+
+import importlib
+
+import scrapy
+
+from crawlers import parsers
+from crawlers.errors import ParseError
+from crawlers.middlewares import report_problem
+
+
+class SourceSpider(scrapy.Spider):
+    """Subclasses set `name` (the source name) and `allowed_domains`; sources that start from
+    more than their parser's START_URLS override `first_urls`."""
+
+    def first_urls(self) -> list[str]:
+        return list(importlib.import_module(f"crawlers.parsers.{self.name}").START_URLS)
+
+    async def start(self):
+        for url in self.first_urls():
+            yield scrapy.Request(url, callback=self.parse, errback=self.failed)
+
+    def parse(self, response):
+        self.crawler.stats.inc_value("stopwijzer/pages")
+        try:
+            parsed = parsers.parse(self.name, response.text, response.url)
+        except (ParseError, ValueError, AttributeError) as error:
+            # A page we cannot read is a problem for this source's run, never a crash.
+            self.crawler.stats.inc_value("stopwijzer/parse_errors")
+            report_problem(self.crawler, str(error) if isinstance(error, ParseError)
+                           else f"{self.name}: {response.url}: {type(error).__name__}: {error}")
+            return
+        yield from parsed.records
+        for url in parsed.follow:
+            yield response.follow(url, callback=self.parse, errback=self.failed)
+
+    def failed(self, failure):
+        self.crawler.stats.inc_value("stopwijzer/fetch_errors")
+        request = failure.request
+        report_problem(self.crawler, f"{self.name}: {request.url}: "
+                                     f"{failure.type.__name__}: {failure.getErrorMessage()}")

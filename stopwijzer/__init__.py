@@ -1,0 +1,1 @@
+"""Stopwijzer: command line and the pipeline that ties the stages together."""

@@ -1,0 +1,132 @@
+"""`stopwijzer`: the command line. Each command is a thin wrapper over stopwijzer.pipeline and the
+stage packages; errors reach the user as one line and a non-zero exit code, never a traceback.
+
+Exit codes: 0 ok, 1 error, 2 bad usage, 3 another run is busy, 4 finished but a source failed.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import duckdb
+import typer
+
+from catalogue.store import CatalogueBusy, CatalogueError
+from crawlers.errors import ParseError
+from crawlers.items import SOURCES
+from stopwijzer import pipeline
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Stopwijzer: monitor of stop-smoking apps and programmes for POH.")
+
+EXIT_ERROR, EXIT_BUSY, EXIT_SOURCE_FAILED = 1, 3, 4
+EXPECTED_ERRORS = (ParseError, CatalogueError, FileNotFoundError, IsADirectoryError,
+                   PermissionError, ValueError, KeyError, duckdb.Error, OSError)
+
+
+class State:
+    db: Path = pipeline.DEFAULT_DB
+
+
+def echo(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def fail(message: str, code: int = EXIT_ERROR):
+    typer.echo(f"stopwijzer: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def friendly_errors(command):
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except CatalogueBusy as error:
+            fail(str(error), EXIT_BUSY)
+        except EXPECTED_ERRORS as error:
+            fail(str(error).splitlines()[0] if str(error) else type(error).__name__)
+    return wrapper
+
+
+def check_sources(names: list[str] | None) -> list[str]:
+    for name in names or []:
+        if name not in SOURCES:
+            raise typer.BadParameter(f"unknown source '{name}'; choose from {', '.join(SOURCES)}")
+    return list(names or SOURCES)
+
+
+SourceOption = Annotated[Optional[list[str]], typer.Option(
+    "--source", help=f"only these sources ({', '.join(SOURCES)}); repeat for several")]
+
+
+@app.callback()
+def main(db: Annotated[Path, typer.Option(help="the catalogue database",
+                                          envvar="STOPWIJZER_DB")] = pipeline.DEFAULT_DB):
+    State.db = db
+
+
+def report_run(summary) -> None:
+    for source, result in summary.sources.items():
+        health = result.health
+        echo(f"  {source}: {health.status}, {result.records} records ({result.new} new, "
+             f"{result.changed} changed, {result.gone} gone)"
+             + (f" - {health.reason}" if health.reason else ""))
+    typer.echo(summary.line())
+    if any(r.health.status == "failed" for r in summary.sources.values()):
+        raise typer.Exit(EXIT_SOURCE_FAILED)
+
+
+@app.command()
+@friendly_errors
+def crawl(source: SourceOption = None,
+          replay: Annotated[Optional[Path], typer.Option(
+              help="replay this recorded snapshot folder instead of crawling live")] = None):
+    """Crawl the sources (live, or replaying a snapshot) and store what was found."""
+    report_run(pipeline.crawl(State.db, check_sources(source), replay=replay, echo=echo))
+
+
+@app.command()
+@friendly_errors
+def record(snapshot: Annotated[Path, typer.Argument(help="folder to write the snapshot to")],
+           source: SourceOption = None):
+    """Crawl live and record every response into a snapshot folder for --replay."""
+    code = pipeline.record(snapshot, check_sources(source), echo=echo)
+    typer.echo(f"snapshot written to {snapshot / 'manifest.jsonl'}")
+    raise typer.Exit(code and EXIT_ERROR)
+
+
+@app.command()
+@friendly_errors
+def parse(source: Annotated[str, typer.Argument(help=f"one of {', '.join(SOURCES)}")],
+          file: Annotated[Path, typer.Argument(help="a saved page or API response")],
+          url: Annotated[str, typer.Option(help="the URL the file was saved from")]):
+    """Parse one saved page with that source's parser; print its records as JSON lines."""
+    parsed = pipeline.parse_file(check_sources([source])[0], file, url)
+    for record_ in parsed.records:
+        typer.echo(json.dumps(record_, ensure_ascii=False))
+    for link in parsed.follow:
+        echo(f"would follow: {link}")
+
+
+@app.command()
+@friendly_errors
+def ingest(source: Annotated[str, typer.Argument(help=f"one of {', '.join(SOURCES)}")],
+           file: Annotated[Path, typer.Argument(help="a saved page or API response")],
+           url: Annotated[str, typer.Option(help="the URL the file was saved from")]):
+    """Parse a saved page and store its records as a manual observation."""
+    summary = pipeline.ingest_file(State.db, check_sources([source])[0], file, url)
+    typer.echo(summary.line())
+
+
+def run() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("stopwijzer: interrupted; the database is as it was before this run", err=True)
+        sys.exit(130)
