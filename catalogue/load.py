@@ -51,6 +51,11 @@ class RunSummary:
         return text + (f"; failed sources: {', '.join(failed)}" if failed else "")
 
 
+def utc_naive(moment: datetime) -> datetime:
+    """The catalogue stores UTC timestamps without zone (TIMESTAMP), for plain exports."""
+    return moment.astimezone(timezone.utc).replace(tzinfo=None)
+
+
 def content_hash(record: dict) -> str:
     return hashlib.sha256(json.dumps(record, sort_keys=True, ensure_ascii=False,
                                      default=str).encode()).hexdigest()
@@ -73,11 +78,11 @@ class RunLoader:
 
     def __init__(self, con: duckdb.DuckDBPyConnection, mode: str, started: datetime,
                  snapshot: str | None, editor_links: dict | None):
-        self.con, self.mode, self.started = con, mode, started
+        self.con, self.mode, self.started = con, mode, utc_naive(started)
         self.run_id = con.execute("SELECT nextval('run_id_seq')").fetchone()[0]
         self.available_before = self._available_apps()
         con.execute("INSERT INTO crawl_run VALUES (?, ?, NULL, 'running', ?, ?, NULL)",
-                    [self.run_id, started, mode, snapshot])
+                    [self.run_id, self.started, mode, snapshot])
         self.linker = Linker(con, self.run_id, editor_links)
         self.summary = RunSummary(self.run_id, "running")
 
@@ -148,7 +153,7 @@ class RunLoader:
         counts = {s: r.records for s, r in self.summary.sources.items()}
         self.con.execute("UPDATE crawl_run SET finished = ?, status = ?, source_counts = ? "
                          "WHERE run_id = ?",
-                         [datetime.now(timezone.utc), status, json.dumps(counts), self.run_id])
+                         [utc_naive(datetime.now(timezone.utc)), status, json.dumps(counts), self.run_id])
         summary = self.summary
         summary.status = status
         summary.apps_seen = self._count(

@@ -7,8 +7,8 @@ CREATE SEQUENCE IF NOT EXISTS obs_id_seq;
 -- One row per crawl (nightly, replayed or a manual ingest by an editor).
 CREATE TABLE IF NOT EXISTS crawl_run (
     run_id        INTEGER PRIMARY KEY,
-    started       TIMESTAMPTZ NOT NULL,
-    finished      TIMESTAMPTZ,
+    started       TIMESTAMP NOT NULL,    -- UTC
+    finished      TIMESTAMP,             -- UTC
     status        VARCHAR NOT NULL,   -- ok | partial (a source failed or had problems) | failed | manual
     mode          VARCHAR NOT NULL,   -- live | replay | manual
     snapshot      VARCHAR,            -- replayed snapshot folder, or the ingested file
@@ -36,7 +36,7 @@ CREATE TABLE IF NOT EXISTS source_run (
 CREATE TABLE IF NOT EXISTS observation (
     obs_id            BIGINT PRIMARY KEY DEFAULT nextval('obs_id_seq'),
     run_id            INTEGER NOT NULL,
-    seen_at           TIMESTAMPTZ NOT NULL,
+    seen_at           TIMESTAMP NOT NULL,    -- UTC
     content_hash      VARCHAR NOT NULL,
     source            VARCHAR NOT NULL,
     source_id         VARCHAR NOT NULL,
