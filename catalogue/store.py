@@ -72,8 +72,8 @@ def extra_sql(con: duckdb.DuckDBPyConnection, path: Path) -> None:
 
 
 @contextmanager
-def write_session(db_path: Path):
-    """A connection to a working copy of the database, swapped in only if the block succeeds."""
+def working_copy(db_path: Path):
+    """The path of a copy of the database, swapped in only if the block succeeds."""
     with run_lock(db_path):
         work = db_path.with_name(db_path.name + ".next")
         for stale in (work, work.with_name(work.name + ".wal")):
@@ -81,20 +81,33 @@ def write_session(db_path: Path):
         if db_path.exists():
             shutil.copy2(db_path, work)
         try:
-            con = duckdb.connect(str(work))
-        except duckdb.Error as error:
-            work.unlink(missing_ok=True)
-            raise CatalogueError(f"{db_path}: not a readable Stopwijzer database ({error})") from None
-        try:
-            ensure_schema(con)
-            yield con
-            con.execute("CHECKPOINT")
+            yield work
         except BaseException:
-            con.close()
             work.unlink(missing_ok=True)
             raise
-        con.close()
         os.replace(work, db_path)
+
+
+@contextmanager
+def open_for_write(path: Path):
+    """A connection with the catalogue's schema; checkpointed and closed when the block ends."""
+    try:
+        con = duckdb.connect(str(path))
+    except duckdb.Error as error:
+        raise CatalogueError(f"{path}: not a readable Stopwijzer database ({error})") from None
+    try:
+        ensure_schema(con)
+        yield con
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+
+
+@contextmanager
+def write_session(db_path: Path):
+    """A connection to a working copy of the database, swapped in only if the block succeeds."""
+    with working_copy(db_path) as work, open_for_write(work) as con:
+        yield con
 
 
 def connect_readonly(db_path: Path) -> duckdb.DuckDBPyConnection:

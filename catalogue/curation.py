@@ -1,0 +1,177 @@
+"""The editor's corrections: curation/curation.yaml, validated with errors that name the line.
+
+Kinds of entry (every entry says who made it, when and why; git keeps the file's history and
+the `curation_audit` table keeps what each run applied):
+- links: put a source record on an app ("googleplay:com.example.app" -> app id);
+- hide: keep an app off the site (it stays in the catalogue);
+- ratings: override one rating dimension with a value and a reason;
+- evidence: add a published trial or other evidence link to an app;
+- summaries: the editorial summary shown on the app's page;
+- reviews: the editor has reviewed the app's advice-relevant changes up to this date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import yaml
+
+from crawlers.items import SOURCES
+
+CURATION_FILE = Path(__file__).resolve().parent.parent / "curation" / "curation.yaml"
+COMMON = {"by": str, "date": dt.date, "why": str}
+KINDS: dict[str, dict[str, type]] = {
+    "links": {"record": str, "app": str},
+    "hide": {"app": str},
+    "ratings": {"app": str, "dimension": str, "value": object},
+    "evidence": {"app": str, "url": str, "title": str},
+    "summaries": {"app": str, "text": str},
+    "reviews": {"app": str},
+}
+OPTIONAL = {"why"}
+DIMENSIONS = ("evidence", "target_groups", "language", "notifications", "blended_care",
+              "components", "flags")
+
+
+class CurationError(ValueError):
+    pass
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Remembers the line of every mapping, for error messages."""
+
+    def construct_mapping(self, node, deep=False):
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping["__line__"] = node.start_mark.line + 1
+        return mapping
+
+
+@dataclass
+class Curation:
+    path: Path
+    entries: dict[str, list[dict]] = field(default_factory=dict)
+
+    def of(self, kind: str, app_id: str | None = None) -> list[dict]:
+        return [e for e in self.entries.get(kind, []) if app_id is None or e.get("app") == app_id]
+
+    def editor_links(self) -> dict[tuple[str, str], str]:
+        return {tuple(e["record"].split(":", 1)): e["app"] for e in self.of("links")}
+
+    def hidden(self) -> set[str]:
+        return {e["app"] for e in self.of("hide")}
+
+    def app_ids(self) -> set[str]:
+        return {e["app"] for entries in self.entries.values() for e in entries}
+
+
+def _check_entry(path: Path, kind: str, entry, position: int) -> dict:
+    if not isinstance(entry, dict):
+        raise CurationError(f"{path}: {kind} entry {position}: expected a mapping with "
+                            f"{', '.join([*KINDS[kind], *COMMON])}")
+    where = f"{path}: line {entry['__line__']}: {kind}"
+    fields = {**KINDS[kind], **COMMON}
+    for name in entry:
+        if name != "__line__" and name not in fields:
+            raise CurationError(f"{where}: unknown field '{name}' (allowed: {', '.join(fields)})")
+    for name, kind_type in fields.items():
+        if name not in entry:
+            if name in OPTIONAL:
+                continue
+            raise CurationError(f"{where}: missing field '{name}'")
+        if kind_type is not object and not isinstance(entry[name], kind_type):
+            raise CurationError(f"{where}: field '{name}' must be "
+                                f"{'a date (YYYY-MM-DD)' if kind_type is dt.date else 'text'}")
+    if kind == "links":
+        source, _, source_id = entry["record"].partition(":")
+        if source not in SOURCES or not source_id:
+            raise CurationError(f"{where}: record '{entry['record']}' must be SOURCE:ID with "
+                                f"SOURCE one of {', '.join(SOURCES)}")
+    if kind == "ratings" and entry["dimension"] not in DIMENSIONS:
+        raise CurationError(f"{where}: unknown dimension '{entry['dimension']}' "
+                            f"(one of {', '.join(DIMENSIONS)})")
+    if kind == "evidence" and not entry["url"].startswith(("https://", "http://")):
+        raise CurationError(f"{where}: url must start with https://")
+    return entry
+
+
+def _duplicate_key(kind: str) -> tuple[str, ...]:
+    return {"links": ("record",), "hide": ("app",), "ratings": ("app", "dimension"),
+            "evidence": ("app", "url"), "summaries": ("app",), "reviews": ("app", "date")}[kind]
+
+
+def load_curation(path: Path = CURATION_FILE) -> Curation:
+    if not path.exists():
+        return Curation(path)
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f"line {mark.line + 1}: " if mark else ""
+        raise CurationError(f"{path}: {line}not valid YAML ({getattr(error, 'problem', error)})")
+    if not isinstance(data, dict):
+        raise CurationError(f"{path}: expected sections {', '.join(KINDS)}")
+    curation = Curation(path)
+    for kind, entries in data.items():
+        if kind == "__line__":
+            continue
+        if kind not in KINDS:
+            raise CurationError(f"{path}: unknown section '{kind}' (allowed: {', '.join(KINDS)})")
+        seen: dict[tuple, int] = {}
+        checked = []
+        for position, entry in enumerate(entries or [], 1):
+            entry = _check_entry(path, kind, entry, position)
+            key = tuple(entry[k] for k in _duplicate_key(kind))
+            if key in seen:
+                raise CurationError(f"{path}: line {entry['__line__']}: {kind}: duplicate of "
+                                    f"the entry on line {seen[key]}")
+            seen[key] = entry["__line__"]
+            checked.append(entry)
+        curation.entries[kind] = checked
+    return curation
+
+
+AUDIT_SQL = """
+CREATE TABLE IF NOT EXISTS curation_audit (
+    applied_at TIMESTAMP NOT NULL,  -- UTC; when a run first applied the entry
+    kind       VARCHAR NOT NULL,
+    app_id     VARCHAR,
+    entry      JSON NOT NULL,       -- the entry as written
+    made_by    VARCHAR NOT NULL,
+    made_on    DATE NOT NULL,
+    why        VARCHAR
+);
+"""
+
+
+def check_app_ids(curation: Curation, con: duckdb.DuckDBPyConnection,
+                  known: set[str] = frozenset()) -> None:
+    """Every app an entry names must exist (in the catalogue, or as a known app)."""
+    existing = {row[0] for row in con.execute("SELECT app_id FROM app").fetchall()} | set(known)
+    for kind, entries in curation.entries.items():
+        for entry in entries:
+            if entry.get("app") and entry["app"] not in existing:
+                raise CurationError(f"{curation.path}: line {entry['__line__']}: {kind}: "
+                                    f"unknown app '{entry['app']}'")
+
+
+def record_audit(curation: Curation, con: duckdb.DuckDBPyConnection,
+                 applied_at: dt.datetime) -> int:
+    """Add the entries this run applies for the first time to the audit table."""
+    con.execute(AUDIT_SQL)
+    known = {row[0] for row in con.execute("SELECT entry FROM curation_audit").fetchall()}
+    added = 0
+    for kind, entries in curation.entries.items():
+        for entry in entries:
+            text = json.dumps({k: v for k, v in entry.items() if k != "__line__"},
+                              default=str, sort_keys=True)
+            if text in known:
+                continue
+            con.execute("INSERT INTO curation_audit VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        [applied_at, kind, entry.get("app"), text, entry["by"], entry["date"],
+                         entry.get("why")])
+            added += 1
+    return added
