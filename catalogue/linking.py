@@ -6,6 +6,7 @@
 4. title_developer: an app has a record with the same normalised title and developer
    (title alone when one side names no developer and only one app has that title);
 5. new: otherwise a new app, whose id is a slug of its title at that moment and never changes.
+Known names match when they begin a title ("Voel je vrij" in "Voel je Vrij! Groepstraining").
 """
 
 from __future__ import annotations
@@ -30,6 +31,22 @@ def normalise(text: str | None) -> str:
 
 def short_title(title: str | None) -> str:
     return normalise(TITLE_TAIL.sub("", title or ""))
+
+
+def words(text: str | None) -> list[str]:
+    text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode().lower()
+    return re.findall(r"[a-z0-9]+", text)
+
+
+def has_name(title: str | None, name: str) -> bool:
+    """A known name ("CATCH / Samen Sterker Stoppen": either alias) begins the title, or is the
+    title's parenthesis ("Samen Sterker Stoppen (CATCH)")."""
+    title_words = words(TITLE_TAIL.sub("", title or ""))
+    asides = [words(aside) for aside in re.findall(r"\((.*?)\)", title or "")]
+    for alias in map(words, name.split("/")):
+        if alias and (title_words[:len(alias)] == alias or alias in asides):
+            return True
+    return False
 
 
 def developer_key(developer: str | None) -> str:
@@ -110,7 +127,7 @@ class Linker:
         website = host(app["website"])
         if website and website in (host(record.get("website")), host(record.get("url"))):
             return True
-        same_name = short_title(record.get("title")) == short_title(app["name"])
+        same_name = has_name(record.get("title"), app["name"])
         provider = developer_key(app["provider"])
         return same_name and (not provider or not record.get("developer")
                               or provider in developer_key(record.get("developer"))

@@ -13,6 +13,7 @@ import json
 import logging
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest, NotConfigured
@@ -130,3 +131,32 @@ class RecordMiddleware:
         with (self.folder / MANIFEST).open("a", encoding="utf-8") as f:
             f.write(json.dumps(entry, ensure_ascii=False) + "\n")
         return response
+
+
+class MirrorMiddleware:
+    """Sends every request to a mirror of the sites (setting STOPWIJZER_MIRROR, e.g. the loopback
+    server of the fault tests, or a staging copy): https://host/path?q -> MIRROR/host/path?q.
+    Responses keep the original URL, so parsers, stats and snapshots see the real site."""
+
+    def __init__(self, mirror: str):
+        self.mirror = mirror.rstrip("/")
+        self.mirror_host = urlsplit(mirror).netloc
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        mirror = crawler.settings.get("STOPWIJZER_MIRROR")
+        if not mirror:
+            raise NotConfigured
+        return cls(mirror)
+
+    def process_request(self, request):
+        parts = urlsplit(request.url)
+        if "mirrored_from" in request.meta or parts.netloc == self.mirror_host:
+            return None
+        url = f"{self.mirror}/{parts.netloc}{parts.path}" + (f"?{parts.query}" if parts.query else "")
+        return request.replace(url=url, dont_filter=True, meta={
+            **request.meta, "mirrored_from": request.url, "allow_offsite": True})
+
+    def process_response(self, request, response):
+        original = request.meta.get("mirrored_from")
+        return response.replace(url=original) if original else response

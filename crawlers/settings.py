@@ -43,6 +43,7 @@ RETRY_BACKOFF_MAX = 120.0  # never wait longer than this, whatever Retry-After s
 CLOSESPIDER_PAGECOUNT = 400
 
 DOWNLOADER_MIDDLEWARES = {
+    "crawlers.middlewares.MirrorMiddleware": 10,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawlers.middlewares.BackoffRetryMiddleware": 550,
     "crawlers.middlewares.ReplayMiddleware": 950,
