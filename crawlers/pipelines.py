@@ -44,6 +44,15 @@ class ValidationPipeline:
             report_problem(self.crawler, f"{record.get('source')}: {record.get('url')}: "
                                          f"record without {', '.join(missing)}")
             raise DropItem(f"missing required fields {missing}")
+        garbled = [name for name, value in record.items()
+                   if isinstance(value, str) and "\ufffd" in value]
+        if garbled:
+            # Text decoded with the wrong charset: storing it would overwrite good text.
+            stats.inc_value("stopwijzer/wrong_encoding")
+            report_problem(self.crawler, f"{record['source']}: {record['url']}: field "
+                                         f"'{garbled[0]}': text is not valid in the page's "
+                                         "declared encoding")
+            raise DropItem(f"garbled text in {garbled}")
         key = (record["source"], record["source_id"])
         if key in self.seen:
             raise DropItem(f"duplicate record {key}")
