@@ -15,16 +15,21 @@ from typing import Annotated, Optional
 import duckdb
 import typer
 
-from catalogue.store import CatalogueBusy, CatalogueError
+from catalogue.curation import CurationError, load_curation
+from catalogue.export import export as export_views
+from catalogue.store import CatalogueBusy, CatalogueError, connect_readonly
 from crawlers.errors import ParseError
 from crawlers.items import SOURCES
+from publish.build import serve as serve_site
+from stopwijzer.operations import status as operation_status
+from scoring import rate as rate_app
 from stopwijzer import pipeline
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Stopwijzer: monitor of stop-smoking apps and programmes for POH.")
 
 EXIT_ERROR, EXIT_BUSY, EXIT_SOURCE_FAILED = 1, 3, 4
-EXPECTED_ERRORS = (ParseError, CatalogueError, FileNotFoundError, IsADirectoryError,
+EXPECTED_ERRORS = (ParseError, CatalogueError, CurationError, FileNotFoundError, IsADirectoryError,
                    PermissionError, ValueError, KeyError, duckdb.Error, OSError)
 
 
@@ -130,3 +135,76 @@ def run() -> None:
     except KeyboardInterrupt:
         typer.echo("stopwijzer: interrupted; the database is as it was before this run", err=True)
         sys.exit(130)
+
+
+@app.command()
+@friendly_errors
+def score():
+    """Rate every app in the catalogue again (after a rubric or curation change)."""
+    typer.echo(pipeline.score_only(State.db).line())
+
+
+@app.command()
+@friendly_errors
+def site(out: Annotated[Path, typer.Option(help="folder for the built site")] =
+         pipeline.DEFAULT_SITE):
+    """Build the Dutch site from the catalogue."""
+    typer.echo(f"site: {pipeline.publish_site(State.db, out, load_curation())}")
+
+
+@app.command()
+@friendly_errors
+def nightly(source: SourceOption = None,
+            replay: Annotated[Optional[Path], typer.Option(
+                help="replay this recorded snapshot instead of crawling live")] = None,
+            site: Annotated[Path, typer.Option(help="folder for the built site")] =
+            pipeline.DEFAULT_SITE):
+    """Crawl, score and build the site in one run (what cron runs every night)."""
+    result = pipeline.nightly(State.db, site, check_sources(source), replay=replay, echo=echo)
+    echo(result.scores.line())
+    typer.echo(f"database:      {State.db.resolve()}")
+    typer.echo(f"site:          {result.site_index.resolve()}")
+    typer.echo(f"change report: {result.report.resolve()}")
+    typer.echo(f"log:           {result.log.resolve()}")
+    report_run(result.run)
+
+
+@app.command()
+@friendly_errors
+def status():
+    """Last runs, health per source, database size and apps waiting for review."""
+    with connect_readonly(State.db) as con:
+        typer.echo(operation_status(con, State.db, load_curation()))
+
+
+@app.command()
+@friendly_errors
+def export(fmt: Annotated[str, typer.Option("--format", help="parquet or csv")] = "parquet",
+           out: Annotated[Path, typer.Option(help="folder to write to")] = Path("export")):
+    """Write every documented view as Parquet or CSV with a datapackage.json."""
+    with connect_readonly(State.db) as con:
+        typer.echo(f"written: {export_views(con, out, fmt)}")
+
+
+@app.command()
+@friendly_errors
+def rate(file: Annotated[Path, typer.Argument(help="one app record as JSON")]):
+    """Rate one app record (JSON with at least name and description) and print the ratings."""
+    try:
+        record_ = json.loads(file.read_text(encoding="utf-8"))
+    except ValueError as error:
+        raise ValueError(f"{file}: not valid JSON ({error})") from None
+    if not isinstance(record_, dict) or not record_.get("name") or "description" not in record_:
+        raise ValueError(f"{file}: an app record needs at least 'name' and 'description'")
+    typer.echo(json.dumps(rate_app(record_), ensure_ascii=False, indent=2))
+
+
+@app.command()
+@friendly_errors
+def serve(out: Annotated[Path, typer.Option(help="the built site folder")] = pipeline.DEFAULT_SITE,
+          port: Annotated[int, typer.Option(help="port on localhost")] = 8000):
+    """Show the built site on http://localhost:PORT."""
+    if not (out / "index.html").exists():
+        raise FileNotFoundError(f"{out}: no built site; run 'make demo' or 'stopwijzer site'")
+    echo(f"Stopwijzer op http://localhost:{port}/ (Ctrl+C stopt)")
+    serve_site(out, port)

@@ -1,0 +1,165 @@
+"""Everything the site shows, read from the catalogue's views and the ratings in one dict.
+
+The site is built from the same views a researcher queries (catalogue/views.sql,
+scoring/ratings.sql); this module only gathers and shapes, it decides nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timezone
+
+import duckdb
+
+from catalogue.apps import source_entries
+from catalogue.curation import Curation
+from scoring.runs import PLAIN_FACTS
+
+STORE_LABELS = {"googleplay": "Google Play", "appstore": "App Store"}
+ADVICE_DIMENSIONS = ("evidence", "flags", "target_groups")
+
+
+def _iso(value):
+    return value.isoformat() if isinstance(value, (date, datetime)) else value
+
+
+def _rows(con: duckdb.DuckDBPyConnection, sql: str, *params) -> list[dict]:
+    result = con.execute(sql, params)
+    names = [d[0] for d in result.description]
+    return [{n: _iso(v) for n, v in zip(names, row)} for row in result.fetchall()]
+
+
+def _ratings(con) -> dict[str, dict]:
+    ratings: dict[str, dict] = {}
+    for row in _rows(con, "SELECT app_id, dimension, value, label, confidence, reasons, extra, "
+                          "rubric_version, override FROM rating_current"):
+        app = ratings.setdefault(row["app_id"], {"rubric_version": row["rubric_version"]})
+        if row["dimension"] in PLAIN_FACTS:
+            app[row["dimension"]] = json.loads(row["value"])
+            continue
+        app[row["dimension"]] = {
+            **(json.loads(row["extra"]) if row["extra"] else {}),
+            "value": json.loads(row["value"]), "label": row["label"],
+            "confidence": row["confidence"], "reasons": json.loads(row["reasons"]),
+            "override": json.loads(row["override"]) if row["override"] else None}
+    return ratings
+
+
+def _store_links(sources: list[dict]) -> list[dict]:
+    links, seen = [], set()
+    for entry in sources:
+        if not entry["available"]:
+            continue
+        if entry["source"] in STORE_LABELS:
+            candidates = [(STORE_LABELS[entry["source"]], entry["url"])]
+        else:
+            candidates = [("Website", entry["website"])]
+        for label, url in candidates:
+            if url and url.startswith(("https://", "http://")) and url not in seen:
+                seen.add(url)
+                links.append({"label": label, "url": url})
+    return links
+
+
+def _history(con) -> dict[str, list[dict]]:
+    history: dict[str, list[dict]] = {}
+    for row in _rows(con, """SELECT app_id, happened_at AS at, source, event, field,
+                                    old_value AS old, new_value AS new FROM app_history"""):
+        history.setdefault(row.pop("app_id"), []).append(row)
+    return history
+
+
+def review_state(con, app_id: str, curation: Curation) -> dict:
+    """Advice-relevant changes since the editor's last review are shown as not yet reviewed."""
+    reviewed = max((str(e["date"]) for e in curation.of("reviews", app_id)), default=None)
+    changed = con.execute(
+        f"""SELECT max(valid_from) FROM rating_history WHERE app_id = ?
+            AND dimension IN ({', '.join('?' for _ in ADVICE_DIMENSIONS)})""",
+        [app_id, *ADVICE_DIMENSIONS]).fetchone()[0]
+    pending = changed is not None and (reviewed is None or changed.date().isoformat() > reviewed)
+    return {"pending": pending, "reviewed_on": reviewed,
+            "note": "Nog niet beoordeeld door de redactie." if pending else None}
+
+
+def site_data(con: duckdb.DuckDBPyConnection, curation: Curation, labels: dict) -> dict:
+    entries = source_entries(con)
+    ratings = _ratings(con)
+    history = _history(con)
+    hidden = curation.hidden()
+    summaries = {e["app"]: e["text"] for e in curation.of("summaries")}
+    apps = []
+    for app in _rows(con, "SELECT * FROM app_current ORDER BY name"):
+        if app["app_id"] in hidden:
+            continue
+        sources = entries.get(app["app_id"], [])
+        curated = next((s["summary"] for s in sources if s["summary"]), None)
+        description = next((s["description"] for s in sources
+                            if s["description"] and s["available"]), "")
+        apps.append({
+            **app,
+            "description": description,
+            "summary": summaries.get(app["app_id"], curated),
+            "store_links": _store_links(sources),
+            "sources": sources,
+            "ratings": ratings.get(app["app_id"], {}),
+            "history": history.get(app["app_id"], []),
+            "review": review_state(con, app["app_id"], curation),
+        })
+    return {
+        "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "rubric_version": next((a["ratings"].get("rubric_version") for a in apps
+                                if a["ratings"]), None),
+        "labels": labels,
+        "apps": apps,
+        "runs": _runs(con),
+        "trends": trends(con),
+    }
+
+
+def _runs(con, limit: int = 10) -> list[dict]:
+    runs = _rows(con, "SELECT run_id, started, finished, status, mode FROM crawl_run "
+                      "ORDER BY run_id DESC LIMIT ?", limit)
+    for run in runs:
+        run["sources"] = _rows(con, "SELECT source, status, reason, records, new, changed, gone "
+                                    "FROM source_run WHERE run_id = ? ORDER BY source",
+                               run["run_id"])
+    return runs
+
+
+TREND_SQL = """
+WITH days AS (
+    SELECT CAST(started AS DATE) AS day, max(run_id) AS run_id, max(started) AS at
+    FROM crawl_run WHERE mode <> 'manual' AND status <> 'failed' GROUP BY ALL
+), present AS (
+    SELECT d.day, d.at, t.app_id FROM days d JOIN app_timeline t USING (run_id) WHERE t.available
+), rated AS (
+    SELECT p.day, p.app_id, r.dimension, r.value
+    FROM present p ASOF JOIN (
+        SELECT h.app_id, h.valid_from, h.dimension, h.value FROM rating_history h
+        WHERE h.dimension = ?) r
+    ON p.app_id = r.app_id AND p.at >= r.valid_from
+)
+SELECT p.day, count(DISTINCT p.app_id) AS apps,
+       count(DISTINCT r.app_id) FILTER (WHERE r.value IS NOT NULL) AS rated,
+       list(r.value) AS values
+FROM present p LEFT JOIN rated r USING (day, app_id)
+GROUP BY p.day ORDER BY p.day
+"""
+
+
+def trends(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    """Per crawl day: apps available, with Dutch, with notifications, per evidence level."""
+    by_day: dict[str, dict] = {}
+    for dimension, key in (("language", "dutch"), ("notifications", "notifications"),
+                           ("evidence", "evidence")):
+        for day, apps, _, values in con.execute(TREND_SQL, [dimension]).fetchall():
+            point = by_day.setdefault(day.isoformat(), {"date": day.isoformat(), "apps": apps,
+                                                        "dutch": 0, "notifications": 0,
+                                                        "evidence": {}})
+            for value in filter(None, values):
+                value = json.loads(value)
+                if key == "evidence":
+                    point["evidence"][value] = point["evidence"].get(value, 0) + 1
+                elif (value.get("dutch") if key == "dutch" else value.get("has")):
+                    point[key] += 1
+    return list(by_day.values())

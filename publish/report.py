@@ -1,0 +1,67 @@
+"""The editor's change report after a run, in Markdown (ready to mail): new apps, apps gone,
+changed versions, ratings, evidence and notifications, and the sources that failed and why."""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+
+WATCHED_FIELDS = ("version", "rating", "price", "languages", "title", "recognition_level",
+                  "quality_score", "recommended")
+WATCHED_RATINGS = ("evidence", "notifications", "flags", "target_groups", "language")
+
+
+def _lines(con, sql: str, params, fmt) -> list[str]:
+    return [fmt(*row) for row in con.execute(sql, params).fetchall()]
+
+
+def change_report(con: duckdb.DuckDBPyConnection, run_id: int,
+                  score_run_id: int | None = None) -> str:
+    run = con.execute("SELECT started, status, mode FROM crawl_run WHERE run_id = ?",
+                      [run_id]).fetchone()
+    if run is None:
+        raise ValueError(f"no crawl run {run_id} in the catalogue")
+    started, status, mode = run
+    sections = {
+        "Nieuwe apps": _lines(
+            con, """SELECT a.app_id, c.name FROM app a JOIN app_current c USING (app_id)
+                    WHERE a.created_run = ? ORDER BY c.name""", [run_id],
+            lambda app_id, name: f"- {name} (`{app_id}`)"),
+        "Niet meer beschikbaar": _lines(
+            con, """SELECT DISTINCT app_id, source, source_id FROM app_history
+                    WHERE event = 'niet meer beschikbaar' AND happened_at = ?
+                    ORDER BY app_id""", [started],
+            lambda app_id, source, source_id: f"- `{app_id}`: niet meer gevonden in {source} "
+                                              f"({source_id})"),
+        "Wijzigingen": _lines(
+            con, f"""SELECT k.app_id, c.source, c.field, c.old_value, c.new_value
+                    FROM record_changes c JOIN app_link k USING (source, source_id)
+                    WHERE c.run_id = ? AND c.field IN ({', '.join('?' for _ in WATCHED_FIELDS)})
+                    ORDER BY k.app_id, c.source, c.field""", [run_id, *WATCHED_FIELDS],
+            lambda app_id, source, field, old, new: f"- `{app_id}` {source} {field}: "
+                                                    f"{old or '-'} → {new or '-'}"),
+        "Bronnen met problemen": _lines(
+            con, """SELECT source, status, reason FROM source_run
+                    WHERE run_id = ? AND status IN ('failed', 'partial') ORDER BY source""",
+            [run_id], lambda source, status, reason: f"- {source}: **{status}** - {reason}"),
+    }
+    if score_run_id is not None:
+        sections["Beoordelingen gewijzigd"] = _lines(
+            con, f"""SELECT r.app_id, r.dimension, p.label, r.label FROM rating r
+                    JOIN rating p ON p.app_id = r.app_id AND p.dimension = r.dimension
+                      AND p.score_run_id = (SELECT max(score_run_id) FROM rating q
+                          WHERE q.app_id = r.app_id AND q.dimension = r.dimension
+                            AND q.score_run_id < r.score_run_id)
+                    WHERE r.score_run_id = ?
+                      AND r.dimension IN ({', '.join('?' for _ in WATCHED_RATINGS)})
+                    ORDER BY r.app_id, r.dimension""", [score_run_id, *WATCHED_RATINGS],
+            lambda app_id, dimension, old, new: f"- `{app_id}` {dimension}: {old} → {new}")
+    counts = con.execute("SELECT source_counts FROM crawl_run WHERE run_id = ?",
+                         [run_id]).fetchone()[0]
+    out = [f"# Stopwijzer: run {run_id} ({status}, {mode}) van {started:%Y-%m-%d %H:%M} UTC", "",
+           "Records per bron: " + ", ".join(f"{s} {n}" for s, n in
+                                            json.loads(counts or "{}").items()), ""]
+    for title, lines in sections.items():
+        out += [f"## {title}", "", *(lines or ["- geen"]), ""]
+    return "\n".join(out)

@@ -1,0 +1,115 @@
+"""Scoring the whole catalogue as one run, with the editor's overrides and evidence links.
+
+An override holds until the app changes: once a source shows a newer state of the app than the
+override's date, the rater's value is used again and the override is reported as expired.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+
+from catalogue.apps import app_records
+from catalogue.curation import Curation
+from catalogue.store import extra_sql
+
+SQL = Path(__file__).resolve().parent / "ratings.sql"
+COMPARED = ("value", "label", "confidence", "reasons", "extra", "rubric_version", "override")
+JSON_COLUMNS = ("value", "reasons", "extra", "override")
+OWN_KEYS = ("value", "label", "confidence", "reasons", "override")
+PLAIN_FACTS = ("recommendable",)  # top-level facts of the ratings that are no dimension
+
+
+@dataclass
+class ScoreSummary:
+    score_run_id: int
+    apps: int
+    changed: int
+    expired_overrides: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        text = f"score run {self.score_run_id}: {self.apps} apps rated, {self.changed} ratings changed"
+        if self.expired_overrides:
+            text += f"; overrides expired (app changed): {', '.join(self.expired_overrides)}"
+        return text
+
+
+def with_curation(record: dict, curation: Curation) -> dict:
+    record = dict(record)
+    record["evidence_links"] = [
+        {"url": e["url"], "title": e["title"], "added": str(e["date"]), "by": e["by"]}
+        for e in curation.of("evidence", record["app_id"])]
+    return record
+
+
+def apply_override(ratings: dict, entry: dict, app_changed_on: str | None) -> bool:
+    """Put the editor's value in place; False when the app changed after the override."""
+    if app_changed_on and app_changed_on > str(entry["date"]):
+        return False
+    dimension = ratings[entry["dimension"]]
+    dimension["value"] = entry["value"]
+    dimension["confidence"] = "hoog"
+    dimension["reasons"] = [{"rule": "editor_override", "text": entry.get("why") or "",
+                             "source": "editor", "url": None, "seen": str(entry["date"]),
+                             "status": "verified"}, *dimension["reasons"]]
+    dimension["override"] = {k: str(v) for k, v in entry.items() if k != "__line__"}
+    return True
+
+
+def score_catalogue(con: duckdb.DuckDBPyConnection, curation: Curation, rate) -> ScoreSummary:
+    """Rate every app with `rate(record) -> ratings` and store what changed."""
+    extra_sql(con, SQL)
+    score_run_id = con.execute("SELECT nextval('score_run_seq')").fetchone()[0]
+    crawl_run = con.execute("SELECT max(run_id) FROM crawl_run").fetchone()[0]
+    scored_at = datetime.now(timezone.utc).replace(tzinfo=None)
+    current = {(app_id, dim): row for app_id, dim, *row in con.execute(
+        f"SELECT app_id, dimension, {', '.join(COMPARED)} FROM rating_current").fetchall()}
+    summary = ScoreSummary(score_run_id, 0, 0)
+    version = None
+    for record in app_records(con):
+        ratings = rate(with_curation(record, curation))
+        version = ratings["rubric_version"]
+        changed_on = max((s["seen_at"] for s in record["sources"]), default=None)
+        for entry in curation.of("ratings", record["app_id"]):
+            if not apply_override(ratings, entry, changed_on):
+                summary.expired_overrides.append(f"{record['app_id']}/{entry['dimension']}")
+        summary.apps += 1
+        for dimension, rating in ratings.items():
+            if dimension == "rubric_version":
+                continue
+            if dimension in PLAIN_FACTS:
+                rating = {"value": rating, "reasons": []}
+            extra = {k: v for k, v in rating.items() if k not in OWN_KEYS} or None
+            row = [_json(rating.get("value")), rating.get("label"), rating.get("confidence"),
+                   _json(rating.get("reasons", [])), _json(extra) if extra else None, version,
+                   _json(rating["override"]) if rating.get("override") else None]
+            if _same(current.get((record["app_id"], dimension)), row):
+                continue
+            con.execute("INSERT INTO rating VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [score_run_id, record["app_id"], dimension, *row])
+            summary.changed += 1
+    con.execute("INSERT INTO score_run VALUES (?, ?, ?, ?, ?, ?)",
+                [score_run_id, crawl_run, scored_at, version or "none", summary.apps,
+                 summary.changed])
+    return summary
+
+
+def _json(value) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+def _same(stored, row) -> bool:
+    """Compare JSON by value: DuckDB may give back JSON text formatted differently."""
+    if stored is None:
+        return False
+    for old, new, name in zip(stored, row, COMPARED):
+        if name in JSON_COLUMNS:
+            if (json.loads(old) if old else None) != (json.loads(new) if new else None):
+                return False
+        elif old != new:
+            return False
+    return True

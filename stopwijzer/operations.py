@@ -1,0 +1,81 @@
+"""What makes `stopwijzer nightly` safe to run from cron: backups, a log per run, the change
+report, and `stopwijzer status` for a quick look at the health of the last runs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+
+from catalogue.curation import Curation
+from publish.data import review_state
+
+BACKUPS_KEPT = 7
+
+
+def stamp() -> str:
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+
+
+def backup(db_path: Path, keep: int = BACKUPS_KEPT) -> Path | None:
+    """Copy the database before a run; keep the newest `keep` copies."""
+    if not db_path.exists():
+        return None
+    folder = db_path.parent / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{db_path.stem}-{stamp()}{db_path.suffix}"
+    shutil.copy2(db_path, target)
+    for old in sorted(folder.glob(f"{db_path.stem}-*{db_path.suffix}"))[:-keep]:
+        old.unlink()
+    return target
+
+
+class RunLog:
+    """Progress lines go to the terminal and to data/logs/nightly-<time>.log."""
+
+    def __init__(self, db_path: Path, echo):
+        folder = db_path.parent / "logs"
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / f"nightly-{stamp()}.log"
+        self.echo = echo
+
+    def __call__(self, message: str) -> None:
+        with self.path.open("a", encoding="utf-8") as f:
+            f.write(f"{datetime.now(timezone.utc):%H:%M:%S} {message}\n")
+        self.echo(message)
+
+
+def write_report(db_path: Path, text: str, run_id: int) -> Path:
+    folder = db_path.parent / "reports"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"run-{run_id:05d}.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def status(con: duckdb.DuckDBPyConnection, db_path: Path, curation: Curation) -> str:
+    lines = [f"database: {db_path} ({db_path.stat().st_size / 1e6:.1f} MB)", "", "last runs:"]
+    for run_id, started, status_, mode, counts in con.execute(
+            """SELECT run_id, started, status, mode, source_counts FROM crawl_run
+               ORDER BY run_id DESC LIMIT 5""").fetchall():
+        lines.append(f"  {run_id:>5}  {started:%Y-%m-%d %H:%M}  {status_:<8} {mode:<7} "
+                     f"{counts or ''}")
+    lines += ["", "sources (latest run of each):"]
+    for source, run_id, status_, records, reason, coverage in con.execute(
+            """SELECT source, run_id, status, records, reason, coverage FROM source_run
+               QUALIFY row_number() OVER (PARTITION BY source ORDER BY run_id DESC) = 1
+               ORDER BY source""").fetchall():
+        missing = [f"{f} {1 - c:.0%}" for f, c in json.loads(coverage or "{}").items() if c < 1]
+        lines.append(f"  {source:<17} run {run_id}: {status_:<8} {records} records"
+                     + (f"; missing: {', '.join(missing)}" if missing else "")
+                     + (f"; {reason}" if reason else ""))
+    has_ratings = con.execute("SELECT count(*) FROM information_schema.tables "
+                              "WHERE table_name = 'rating_history'").fetchone()[0]
+    app_ids = [row[0] for row in con.execute("SELECT app_id FROM app ORDER BY app_id").fetchall()]
+    pending = [a for a in app_ids if has_ratings and review_state(con, a, curation)["pending"]]
+    lines += ["", f"waiting for review: {len(pending)}" + (f" ({', '.join(pending)})"
+                                                          if pending else "")]
+    return "\n".join(lines)

@@ -1,0 +1,76 @@
+"""Each source misbehaving in turn, over real HTTP on loopback: the run finishes, the failing
+source is reported with its reason, the other sources land, and nothing known is lost."""
+
+import shutil
+
+import pytest
+
+from catalogue.store import connect_readonly
+from crawlers.items import SOURCES
+from stopwijzer import pipeline
+from tests.faults.server import FaultyMirror
+
+SNAPSHOT = pipeline.DEMO_SNAPSHOT
+FAULTS = ("http500", "http429", "timeout", "reset", "truncated", "empty", "layout",
+          "redirect_loop", "huge", "encoding")
+
+
+def live_settings(mirror: FaultyMirror) -> dict[str, str]:
+    """A live crawl (robots.txt and all) against the mirror, with short waits."""
+    return {"STOPWIJZER_MIRROR": mirror.url, "HTTPCACHE_ENABLED": "False",
+            "DOWNLOAD_TIMEOUT": "1", "RETRY_TIMES": "1", "RETRY_BACKOFF_BASE": "0.2",
+            "DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False",
+            "CONCURRENT_REQUESTS_PER_DOMAIN": "8", "LOGSTATS_INTERVAL": "0"}
+
+
+def snapshot_of(db):
+    with connect_readonly(db) as con:
+        return {
+            "observations": con.execute("SELECT * FROM observation ORDER BY obs_id").fetchall(),
+            "current": con.execute("SELECT * EXCLUDE (last_seen, times_seen) FROM record_current "
+                                   "ORDER BY source, source_id").fetchall(),
+            "available": con.execute("SELECT app_id FROM app_current WHERE available "
+                                     "ORDER BY 1").fetchall(),
+        }
+
+
+@pytest.fixture(scope="module")
+def known_db(tmp_path_factory):
+    """A catalogue that already knows every demo app, crawled over HTTP without faults."""
+    db = tmp_path_factory.mktemp("known") / "stopwijzer.duckdb"
+    with FaultyMirror(SNAPSHOT) as mirror:
+        summary = pipeline.crawl(db, replay=None, settings=live_settings(mirror), echo=lambda m: None)
+    assert {s: r.health.status for s, r in summary.sources.items()} == dict.fromkeys(SOURCES, "ok")
+    return db
+
+
+@pytest.mark.parametrize("fault", FAULTS)
+def test_a_misbehaving_source_fails_alone_and_loses_nothing(fault, known_db, tmp_path):
+    source = SOURCES[FAULTS.index(fault) % len(SOURCES)]
+    db = tmp_path / "stopwijzer.duckdb"
+    shutil.copy(known_db, db)
+    before = snapshot_of(db)
+    with FaultyMirror(SNAPSHOT, {source: fault}) as mirror:
+        summary = pipeline.crawl(db, settings=live_settings(mirror), echo=lambda m: None)
+    after = snapshot_of(db)
+    health = summary.sources[source].health
+    assert health.status in ("failed", "partial"), (fault, source, health)
+    assert health.reason and len(health.reason) < 400
+    assert {s: r.health.status for s, r in summary.sources.items() if s != source} == \
+        dict.fromkeys([s for s in SOURCES if s != source], "ok")
+    assert after["observations"][:len(before["observations"])] == before["observations"]
+    assert after["available"] == before["available"]
+    if health.status == "failed":
+        assert [r for r in after["current"] if r[0] == source] == \
+            [r for r in before["current"] if r[0] == source]
+
+
+def test_a_single_429_is_retried_after_its_retry_after(known_db, tmp_path):
+    db = tmp_path / "stopwijzer.duckdb"
+    shutil.copy(known_db, db)
+    with FaultyMirror(SNAPSHOT, {"appstore": "retry_once"}) as mirror:
+        summary = pipeline.crawl(db, ["appstore"], settings=live_settings(mirror),
+                                 echo=lambda m: None)
+        asked = [url for url in mirror.requests if "itunes.apple.com" in url]
+    assert summary.sources["appstore"].health.status == "ok"
+    assert len(asked) == 2 * len(set(asked))  # every page: once refused, once answered
