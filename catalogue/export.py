@@ -13,7 +13,7 @@ import duckdb
 EXPORTED = {
     "app_current": "Every app or programme as it is now, merged over its sources.",
     "app_history": "New records, changed fields and disappearances per app.",
-    "app_timeline": "Which apps were available at each crawl.",
+    "app_timeline": "Which apps each crawl found.",
     "record_current": "Every source record's latest state, with first/last seen.",
     "record_changes": "Every change of a tracked field between two states of a record.",
     "observation": "Every distinct state of every source record (append-only).",

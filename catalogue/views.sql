@@ -98,29 +98,11 @@ ORDER BY happened_at DESC, source, field;
 CREATE OR REPLACE VIEW app_gone AS
 SELECT * FROM app_current WHERE NOT available;
 
--- For every crawl, each record's availability as it was then (ASOF: its latest sighting and its
--- source's latest clean run at that time). The base of every trend.
-CREATE OR REPLACE VIEW record_timeline AS
-WITH runs AS (
-    SELECT run_id, started FROM crawl_run WHERE mode <> 'manual' AND status <> 'failed'
-), grid AS (
-    SELECT r.run_id, r.started, k.source, k.source_id
-    FROM runs r CROSS JOIN (SELECT DISTINCT source, source_id FROM sighting) k
-), ok_runs AS (
-    SELECT source, run_id AS ok_run FROM source_run WHERE status = 'ok'
-)
-SELECT g.run_id, g.started, g.source, g.source_id, s.run_id AS last_seen_run,
-       (o.ok_run IS NULL OR s.run_id >= o.ok_run) AS available
-FROM grid g
-ASOF JOIN sighting s
-    ON g.source = s.source AND g.source_id = s.source_id AND g.run_id >= s.run_id
-ASOF LEFT JOIN ok_runs o
-    ON g.source = o.source AND g.run_id >= o.ok_run;
-
--- Which apps were available at each crawl.
+-- Which apps each crawl found (a sighting of any of their records): the base of every trend.
 CREATE OR REPLACE VIEW app_timeline AS
-SELECT t.run_id, t.started, k.app_id, bool_or(t.available) AS available
-FROM record_timeline t JOIN app_link k USING (source, source_id)
+SELECT s.run_id, r.started, k.app_id, count(*) AS records_seen
+FROM sighting s JOIN crawl_run r USING (run_id) JOIN app_link k USING (source, source_id)
+WHERE r.mode <> 'manual'
 GROUP BY ALL;
 
 -- The runs and their sources' health, newest first.

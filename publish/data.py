@@ -127,11 +127,13 @@ def _runs(con, limit: int = 10) -> list[dict]:
 
 
 TREND_SQL = """
-WITH days AS (
-    SELECT CAST(started AS DATE) AS day, max(run_id) AS run_id, max(started) AS at
+WITH days AS (  -- the last good crawl of each period
+    SELECT CAST(date_trunc(?, started) AS DATE) AS day, max(run_id) AS run_id,
+           max(started) AS at
     FROM crawl_run WHERE mode <> 'manual' AND status <> 'failed' GROUP BY ALL
-), present AS (
-    SELECT d.day, d.at, t.app_id FROM days d JOIN app_timeline t USING (run_id) WHERE t.available
+), present AS (  -- app_timeline, for the chosen runs only
+    SELECT DISTINCT d.day, d.at, k.app_id
+    FROM days d JOIN sighting s USING (run_id) JOIN app_link k USING (source, source_id)
 ), rated AS (
     SELECT p.day, p.app_id, r.dimension, r.value
     FROM present p ASOF JOIN (
@@ -148,11 +150,14 @@ GROUP BY p.day ORDER BY p.day
 
 
 def trends(con: duckdb.DuckDBPyConnection) -> list[dict]:
-    """Per crawl day: apps available, with Dutch, with notifications, per evidence level."""
+    """Per day (per month once the history is longer than a quarter): apps found, with Dutch,
+    with notifications, per evidence level."""
+    span = con.execute("SELECT max(started) - min(started) FROM crawl_run").fetchone()[0]
+    period = "month" if span and span.days > 92 else "day"
     by_day: dict[str, dict] = {}
     for dimension, key in (("language", "dutch"), ("notifications", "notifications"),
                            ("evidence", "evidence")):
-        for day, apps, _, values in con.execute(TREND_SQL, [dimension]).fetchall():
+        for day, apps, _, values in con.execute(TREND_SQL, [period, dimension]).fetchall():
             point = by_day.setdefault(day.isoformat(), {"date": day.isoformat(), "apps": apps,
                                                         "dutch": 0, "notifications": 0,
                                                         "evidence": {}})
