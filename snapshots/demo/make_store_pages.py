@@ -1,0 +1,169 @@
+"""Builds the demo snapshot's Google Play and App Store pages from store_apps.yaml.
+
+The pages keep the structure of real saved pages (shared/research_samples): a real detail page's
+AF_initDataCallback blocks and JSON-LD with the ds:5 values replaced, a real search page's ds:4
+block with its results replaced, and iTunes API responses in the real response's shape. Run from
+the repository root with ../shared beside it:  python snapshots/demo/make_store_pages.py
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import html
+import json
+import re
+from pathlib import Path
+
+import yaml
+
+from crawlers.parsers import appstore, googleplay
+from crawlers.parsers.googleplay import DETAIL_PATHS, DETAIL_ROOT, data_block
+
+HERE = Path(__file__).resolve().parent
+SAMPLES = HERE.parents[2] / "shared" / "research_samples"
+DETAIL_TEMPLATE = SAMPLES / "play_details_com.adex77.WhereAmI_hl-en.html"
+SEARCH_TEMPLATE = SAMPLES / "play_search_where-am-i_hl-en.html"
+ITUNES_TEMPLATE = SAMPLES / "itunes_search_software_us_2018_200results.json"
+RECORDED_AT = "2026-11-20T02:00:00+00:00"
+KEPT_BLOCKS = ("ds:0", "ds:2", "ds:4", "ds:7", "ds:9")  # small real blocks kept around ds:5
+SCRIPT = re.compile(r"<script[^>]*>AF_initDataCallback\(\{key: '(ds:\d+)'[\s\S]*?</script>")
+
+
+def put(data, path, value):
+    for step in path[:-1]:
+        data = data[step]
+    data[path[-1]] = value
+
+
+def script(key: str, data) -> str:
+    return (f"<script class=\"{key}\" nonce=\"demo\">AF_initDataCallback({{key: '{key}', "
+            f"hash: '1', data:{json.dumps(data, ensure_ascii=False)}, sideChannel: {{}}}});"
+            "</script>")
+
+
+def play_detail(app: dict, template: str) -> str:
+    data = copy.deepcopy(data_block(template, "ds:5"))
+    root = data
+    for step in DETAIL_ROOT:
+        root = root[step]
+    updated = dt.datetime.combine(app["updated"], dt.time(12), dt.timezone.utc)
+    description = "<br>".join(html.escape(line) for line in app["description"].splitlines())
+    values = {"title": app["title"], "description": description,
+              "installs": app["installs"], "rating": app["rating"],
+              "rating_count": app["rating_count"], "price_micros": int(app["price"] * 1e6),
+              "developer": app["developer"], "website": app["website"],
+              "privacy_url": app["privacy_url"], "content_rating": app["content_rating"],
+              "updated_epoch": int(updated.timestamp()), "version": app["version"]}
+    for name, value in values.items():
+        put(root, DETAIL_PATHS[name], value)
+    screenshots = root[DETAIL_PATHS["screenshots"][0]][0]
+    root[DETAIL_PATHS["screenshots"][0]][0] = (screenshots * 3)[:app["screenshots"]]
+    put(root, [145, 0, 0], f"{app['updated']:%d-%m-%Y}")
+    kept = [m.group(0) for m in SCRIPT.finditer(template) if m.group(1) in KEPT_BLOCKS]
+    json_ld = {"@context": "https://schema.org", "@type": "SoftwareApplication",
+               "name": app["title"], "url": googleplay.detail_url(app["package"]),
+               "description": app["description"].splitlines()[0],
+               "operatingSystem": "ANDROID", "contentRating": app["content_rating"],
+               "author": {"@type": "Person", "name": app["developer"], "url": app["website"]},
+               "aggregateRating": {"@type": "AggregateRating",
+                                   "ratingValue": str(app["rating"]),
+                                   "ratingCount": str(app["rating_count"])},
+               "offers": [{"@type": "Offer", "price": str(app["price"]), "priceCurrency": "EUR"}]}
+    return page(f"{app['title']} - Apps op Google Play",
+                [*kept[:2], script("ds:5", data), *kept[2:],
+                 f'<script type="application/ld+json" nonce="demo">{json.dumps(json_ld)}</script>'])
+
+
+def play_search(apps: list[dict], template: str) -> str:
+    data = copy.deepcopy(data_block(template, "ds:4"))
+    section = data[0][1][0]
+    model = section[22][0][0]
+    results = []
+    for app in apps:
+        result = copy.deepcopy(model)
+        result[0][0][0], result[0][3], result[0][14] = app["package"], app["title"], app["developer"]
+        result[0][13][1] = app["description"].splitlines()[0]
+        result[0][15] = app["installs"]
+        result[0][4][1] = app["rating"]
+        results.append(result)
+    section[22][0] = results
+    return page("Zoeken - Apps op Google Play", [script("ds:4", data)])
+
+
+def page(title: str, scripts: list[str]) -> str:
+    return ("<!doctype html><html lang=\"nl\" dir=\"ltr\"><head><meta charset=\"utf-8\">"
+            f"<!-- HAND-MADE for the Stopwijzer demo: see snapshots/demo/parts/googleplay.md -->"
+            f"<title>{html.escape(title)}</title>{''.join(scripts)}</head><body></body></html>")
+
+
+def itunes_result(app: dict, model: dict) -> dict:
+    result = copy.deepcopy(model)
+    result.update({
+        "trackId": app["track_id"], "trackName": app.get("ios_title", app["title"]),
+        "sellerName": app["developer"], "artistName": app["developer"],
+        "description": app["description"], "languageCodesISO2A": [c.upper() for c in app["languages"]],
+        "version": app["version"],
+        "currentVersionReleaseDate": f"{app['updated']:%Y-%m-%d}T08:00:00Z",
+        "averageUserRating": app["rating"], "userRatingCount": app["rating_count"] // 10,
+        "price": float(app["price"]), "formattedPrice": "Gratis" if not app["price"] else
+        f"€ {app['price']:.2f}".replace(".", ","), "currency": "EUR",
+        "minimumOsVersion": "15.0", "contentAdvisoryRating": "4+", "trackContentRating": "4+",
+        "sellerUrl": app["website"],
+        "trackViewUrl": f"https://apps.apple.com/nl/app/id{app['track_id']}?uo=4",
+        "screenshotUrls": model["screenshotUrls"][:app["screenshots"]]})
+    return result
+
+
+class Snapshot:
+    def __init__(self, source: str):
+        self.source, self.lines = source, []
+        (HERE / "bodies" / source).mkdir(parents=True, exist_ok=True)
+
+    def add(self, url: str, name: str, body: str, content_type: str) -> None:
+        (HERE / "bodies" / self.source / name).write_text(body, encoding="utf-8")
+        self.lines.append(json.dumps({
+            "url": url, "method": "GET", "status": 200, "headers": {"Content-Type": content_type},
+            "recorded_at": RECORDED_AT, "body": f"bodies/{self.source}/{name}"}))
+
+    def save(self) -> None:
+        (HERE / "parts" / f"{self.source}.jsonl").write_text("\n".join(self.lines) + "\n",
+                                                             encoding="utf-8")
+
+
+def main() -> None:
+    apps = yaml.safe_load((HERE / "store_apps.yaml").read_text(encoding="utf-8"))
+    detail_template = DETAIL_TEMPLATE.read_text(encoding="utf-8")
+    search_template = SEARCH_TEMPLATE.read_text(encoding="utf-8")
+    play = Snapshot("googleplay")
+    for n, query in enumerate(googleplay.QUERIES):
+        found = [a for a in apps if query in a["queries"]]
+        play.add(googleplay.search_url(query), f"search-{n}.html",
+                 play_search(found, search_template), "text/html; charset=utf-8")
+    for app in apps:
+        play.add(googleplay.detail_url(app["package"]), f"{app['package']}.html",
+                 play_detail(app, detail_template), "text/html; charset=utf-8")
+    play.save()
+
+    model = json.loads(ITUNES_TEMPLATE.read_text(encoding="utf-8"))["results"][0]
+    ios = [a for a in apps if a.get("track_id")]
+    store = Snapshot("appstore")
+    for n, query in enumerate(googleplay.QUERIES):
+        results = [itunes_result(a, model) for a in ios if query in a["queries"]]
+        store.add(appstore.search_url(query), f"search-{n}.json",
+                  json.dumps({"resultCount": len(results), "results": results}, indent=1,
+                             ensure_ascii=False), "text/javascript; charset=utf-8")
+    known = [a for a in ios if a["package"] in ("com.EAGINsoftware.dejaloYa",
+                                                "com.portablepixels.smokefree")]
+    results = [itunes_result(a, model) for a in known]
+    store.add(appstore.lookup_url([a["track_id"] for a in known]), "lookup.json",
+              json.dumps({"resultCount": len(results), "results": results}, indent=1,
+                         ensure_ascii=False), "text/javascript; charset=utf-8")
+    store.save()
+    parts = sorted((HERE / "parts").glob("*.jsonl"))
+    (HERE / "manifest.jsonl").write_text("".join(p.read_text(encoding="utf-8") for p in parts),
+                                         encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
