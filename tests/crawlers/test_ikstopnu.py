@@ -1,15 +1,14 @@
 """ikstopnu.nl parser on a hand-made page modelled on the Trimbos site's app selection."""
 
-import json
 from pathlib import Path
 
 import pytest
 
 from crawlers.errors import ParseError
 from crawlers.parsers import ikstopnu
+from tests import demo
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "ikstopnu"
-DEMO = Path(__file__).parents[2] / "snapshots" / "demo"
 URL = ikstopnu.START_URLS[0]
 
 PAGE_HTML = (FIXTURES / "apps-om-te-stoppen-met-roken.html").read_text(encoding="utf-8")
@@ -69,12 +68,6 @@ def test_changed_layout_fails_loudly(html, url, field):
     assert url in str(error.value)
 
 
-def test_demo_page_parses_and_nothing_else_is_requested():
-    manifest = (DEMO / "parts/ikstopnu.jsonl").read_text(encoding="utf-8")
-    entries = [json.loads(line) for line in manifest.splitlines()]
-    assert [entry["url"] for entry in entries] == list(ikstopnu.START_URLS)
-    (entry,) = entries
-    demo = ikstopnu.parse((DEMO / entry["body"]).read_text(encoding="utf-8"), entry["url"])
-    assert demo.follow == []
-    assert [r["title"] for r in demo.records] == [
+def test_demo_records():
+    assert list(demo.records("ikstopnu")) == [
         "De Stopcoach", "Quiddy", "Stoptober", "QuitNow!", "Smoke Free"]

@@ -3,16 +3,15 @@
 The Voel je Vrij! page carries the real id, level and date; Stopstone's id and date are invented.
 """
 
-import json
 from pathlib import Path
 
 import pytest
 
 from crawlers.errors import ParseError
 from crawlers.parsers import loketgezondleven
+from tests import demo
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "loketgezondleven"
-DEMO = Path(__file__).parents[2] / "snapshots" / "demo"
 LISTING_URL = loketgezondleven.START_URLS[0]
 DETAIL = "https://interventies.loketgezondleven.nl/leefstijlinterventies/interventies-zoeken/"
 VOEL_JE_VRIJ_URL = DETAIL + "1403240"
@@ -109,14 +108,8 @@ def test_changed_layout_fails_loudly(html, url, field):
     assert url in str(error.value)
 
 
-def test_demo_pages_parse_and_every_follow_is_recorded():
-    manifest = (DEMO / "parts/loketgezondleven.jsonl").read_text(encoding="utf-8")
-    entries = [json.loads(line) for line in manifest.splitlines()]
-    recorded = {entry["url"] for entry in entries}
-    pages = [loketgezondleven.parse((DEMO / e["body"]).read_text(encoding="utf-8"), e["url"])
-             for e in entries]
-    assert recorded == set(loketgezondleven.START_URLS) | {url for p in pages for url in p.follow}
-    records = {r["title"]: r for page in pages for r in page.records}
+def test_demo_records():
+    records = demo.records("loketgezondleven")
     assert len(records) == 6
     assert records["Stopstone"]["recognition_level"] == "Goed onderbouwd"
     rookvrij = records["Rookvrij! Ook jij?"]
