@@ -156,11 +156,12 @@ def nightly(db_path: Path, site_dir: Path, sources: list[str] | None = None, *,
         return NightlyResult(summary, scores, index, report_path, log.path)
 
 
-def record(snapshot_dir: Path, sources: list[str] | None = None,
-           echo: Callable[[str], None] = print) -> int:
+def record(snapshot_dir: Path, sources: list[str] | None = None, *,
+           settings: dict[str, str] | None = None, echo: Callable[[str], None] = print) -> int:
     """Crawl live and keep every response in snapshot_dir, for `crawl --replay`."""
     sources = list(sources or SOURCES)
-    return run_spiders(snapshot_dir / "crawl", sources, record=snapshot_dir, echo=echo)
+    return run_spiders(snapshot_dir / "crawl", sources, record=snapshot_dir, settings=settings,
+                       echo=echo)
 
 
 def parse_file(source: str, path: Path, url: str) -> parsers.Parsed:

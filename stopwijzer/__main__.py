@@ -1,0 +1,3 @@
+from stopwijzer.cli import run
+
+run()

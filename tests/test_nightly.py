@@ -1,0 +1,93 @@
+"""The whole nightly pipeline on the demo snapshot, as `make demo` runs it, and killed halfway."""
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from catalogue.store import connect_readonly
+from stopwijzer import pipeline
+
+STOPWIJZER = [sys.executable, "-m", "stopwijzer"]
+
+
+def nightly_command(db: Path, site: Path) -> list[str]:
+    return [*STOPWIJZER, "--db", str(db), "nightly", "--replay", str(pipeline.DEMO_SNAPSHOT),
+            "--site", str(site)]
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(str(path.relative_to(folder)).encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="module")
+def demo_run(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("demo")
+    db, site = folder / "data" / "stopwijzer.duckdb", folder / "build" / "site"
+    first = subprocess.run(nightly_command(db, site), capture_output=True, text=True, cwd=folder)
+    assert first.returncode == 0, first.stderr
+    return db, site, first
+
+
+def test_the_demo_run_prints_where_everything_is(demo_run):
+    db, site, run = demo_run
+    assert f"database:      {db}" in run.stdout
+    assert f"site:          {site / 'index.html'}" in run.stdout
+    summary = run.stdout.strip().splitlines()[-1]
+    assert summary.startswith("run 1 (ok): ") and "apps seen" in summary and "gone" in summary
+
+
+def test_every_app_has_its_page(demo_run):
+    db, site, _ = demo_run
+    with connect_readonly(db) as con:
+        apps = [row[0] for row in con.execute("SELECT app_id FROM app_current").fetchall()]
+    assert len(apps) >= 12
+    for app_id in apps:
+        assert (site / "apps" / app_id / "index.html").is_file(), app_id
+
+
+def test_a_rerun_on_the_same_snapshot_adds_no_observation(demo_run, tmp_path):
+    db, site, _ = demo_run
+    copy = tmp_path / "stopwijzer.duckdb"
+    copy.write_bytes(db.read_bytes())
+    with connect_readonly(copy) as con:
+        before = con.execute("SELECT count(*) FROM observation").fetchone()
+    again = subprocess.run(nightly_command(copy, tmp_path / "site"), capture_output=True,
+                           text=True)
+    assert again.returncode == 0, again.stderr
+    assert ", 0 new, 0 changed, 0 gone" in again.stdout
+    with connect_readonly(copy) as con:
+        assert con.execute("SELECT count(*) FROM observation").fetchone() == before
+        assert con.execute("SELECT count(*) FROM crawl_run").fetchone() == (2,)
+
+
+@pytest.mark.parametrize("stage", ["crawling", "scoring", "building the site"])
+def test_a_run_killed_halfway_changes_nothing_and_the_next_run_works(demo_run, tmp_path, stage):
+    db, site = tmp_path / "data" / "stopwijzer.duckdb", tmp_path / "site"
+    db.parent.mkdir()
+    db.write_bytes(demo_run[0].read_bytes())
+    subprocess.run(nightly_command(db, site), check=True, capture_output=True)
+    db_before, site_before = db.read_bytes(), tree_digest(site)
+
+    process = subprocess.Popen(nightly_command(db, site), stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    for line in process.stderr:
+        if line.startswith(stage):
+            os.killpg(process.pid, signal.SIGKILL)
+            break
+    process.wait()
+    assert process.returncode == -signal.SIGKILL
+    assert db.read_bytes() == db_before
+    assert tree_digest(site) == site_before
+
+    after = subprocess.run(nightly_command(db, site), capture_output=True, text=True)
+    assert after.returncode == 0, after.stderr
+    assert "(ok)" in after.stdout
