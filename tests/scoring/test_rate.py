@@ -1,0 +1,115 @@
+"""The raters on realistic snippets: every rating says why, claims are never proof."""
+
+import pytest
+
+from scoring import DIMENSIONS, rate, rubric
+from scoring.evaluate import MINIMUM, evaluate
+
+
+def rated(description, **record):
+    return rate({"name": "Testapp", "description": description, **record})
+
+
+def test_the_output_has_every_dimension_with_its_reasons():
+    ratings = rated("Stop met roken. Je krijgt een dagelijkse herinnering.", languages=["nl"])
+    assert set(DIMENSIONS) <= set(ratings)
+    assert ratings["rubric_version"] == rubric.version()
+    for name in DIMENSIONS:
+        assert set(ratings[name]) >= {"value", "label", "confidence", "reasons"}
+    reason = ratings["notifications"]["reasons"][0]
+    assert reason["rule"] == "notif_any" and "herinnering" in reason["text"]
+    assert reason["source"] == "description" and reason["status"] == "derived"
+
+
+def test_a_self_claim_is_claimed_never_verified():
+    evidence = rated("Wetenschappelijk bewezen: de beste stop-app!")["evidence"]
+    assert evidence["value"] == "claimed"
+    assert evidence["confidence"] == "laag"
+    assert [r["status"] for r in evidence["reasons"]] == ["claimed"]
+    assert "niet onafhankelijk bevestigd" in evidence["label"]
+
+
+def test_a_verified_source_wins_and_the_claim_is_kept_as_claim():
+    loket = {"source": "loketgezondleven", "title": "Stopstone", "seen_at": "2026-11-20",
+             "recognition_level": "Goed onderbouwd", "recognition_date": "2020-11-12",
+             "url": "https://interventies.loketgezondleven.nl/x/1401875",
+             "description": "Evidence-based stopprogramma."}
+    evidence = rated("Evidence-based stopprogramma.", sources=[loket])["evidence"]
+    assert evidence["value"] == "goed_onderbouwd"
+    assert [(r["rule"], r["status"]) for r in evidence["reasons"]] == [
+        ("loket_level", "verified"), ("claim_science", "claimed")]
+    assert evidence["reasons"][0]["seen"] == "2026-11-20"
+    assert "2020-11-12" in evidence["reasons"][0]["text"]
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Stop met roken met hypnose in één sessie!", True),
+    ("Laser therapy is not proven to help you quit.", False),
+    ("Geen hypnose, geen laser: gewoon een goed plan.", False),
+    ("Stap over op de e-sigaret: dé manier om te stoppen!", True),
+    ("Stoppen zonder e-sigaret.", False),
+    ("Acupunctuur en laser zijn niet bewezen; wij raden ze af.", False),
+])
+def test_unproven_methods_are_flagged_unless_negated(text, flagged):
+    ratings = rated(text)
+    assert ("unproven_method" in ratings["flags"]["value"]) is flagged
+    assert ratings["recommendable"] is not flagged
+
+
+@pytest.mark.parametrize("text, has", [
+    ("Geen meldingen: je opent de app wanneer jij wilt.", False),
+    ("No notifications, no ads.", False),
+    ("Je krijgt een pushbericht als je buddy reageert.", True),
+    ("Een app om bij te houden hoeveel je rookt.", None),
+])
+def test_notifications_read_negation(text, has):
+    assert rated(text)["notifications"]["value"]["has"] is has
+
+
+def test_target_groups_come_from_the_source_field_first():
+    loket = {"source": "loketgezondleven", "title": "X", "target_group": "Zwangere vrouwen",
+             "seen_at": "2026-11-20"}
+    groups = rated("Stoppen met roken.", sources=[loket])["target_groups"]
+    assert groups["value"] == ["zwanger"] and groups["confidence"] == "hoog"
+    assert rated("Stoppen met roken.")["target_groups"]["value"] == ["algemeen"]
+
+
+def test_language_and_readability_indication():
+    text = ("Stop met roken. Je krijgt elke dag een tip. Je ziet hoeveel geld je spaart. "
+            "Bel de Stoplijn als het moeilijk is. Je kunt het. Wij helpen je elke dag. "
+            "Zet je stopdag in de app.")
+    language = rated(text, languages=["nl", "en"])["language"]
+    assert language["value"]["dutch"] is True
+    assert language["value"]["languages"] == ["en", "nl"]
+    level = language["value"]["readability"]
+    assert level["method"] == "Flesch-Douma" and level["score"] > 60
+    assert level["b1_indication"] == "waarschijnlijk B1 of eenvoudiger"
+    assert "indicatie" in language["label"]
+    english = rated("This app helps you quit smoking with daily tips and a counter.")["language"]
+    assert english["value"]["dutch"] is False
+    assert "no_dutch" in rated("This app helps you quit smoking with daily tips.")["flags"]["value"]
+
+
+def test_blended_care_fit_and_cost():
+    ratings = rated("Bespreek je voortgang met je huisarts en vraag naar nicotinevervangers. "
+                    "Je kunt een weekrapport delen met je praktijkondersteuner. "
+                    "Gratis, met een premium abonnement voor extra oefeningen.", price=0.0)
+    value = ratings["blended_care"]["value"]
+    assert value == {"refers_to_professional": True, "advises_aids": True,
+                     "professional_can_view": True, "cost": "Gratis met betaalde extra's"}
+    assert ratings["evidence"]["guideline_aids"] == ["nicotinevervanging"]
+    assert rated("Eenmalige aankoop.", price=1.99)["blended_care"]["value"]["cost"] == "Betaald"
+
+
+def test_components_against_the_checklist():
+    components = rated("Vul de intake in, maak je stopplan en kies je stopdag. Bij een "
+                       "uitglijder helpt de app je verder. Houd een dagboek bij en zie "
+                       "hoeveel dagen je rookvrij bent.")["components"]["value"]
+    assert components["checklist"] == ["intake", "stopplan", "terugvalpreventie"]
+    assert components["features"] == ["dagen_rookvrij", "dagboek"]
+
+
+def test_the_labelled_panel_agrees_per_dimension():
+    scores = evaluate()
+    assert len(scores) == 10
+    assert all(score >= MINIMUM for score in scores.values()), scores
