@@ -70,11 +70,16 @@ def _history(con) -> dict[str, list[dict]]:
 
 
 def review_state(con, app_id: str, curation: Curation) -> dict:
-    """Advice-relevant changes since the editor's last review are shown as not yet reviewed."""
+    """A change of advice (evidence, warnings, target group) of an app that was already rated is
+    shown as not yet reviewed until the editor records a review on or after that day."""
     reviewed = max((str(e["date"]) for e in curation.of("reviews", app_id)), default=None)
     changed = con.execute(
-        f"""SELECT max(valid_from) FROM rating_history WHERE app_id = ?
-            AND dimension IN ({', '.join('?' for _ in ADVICE_DIMENSIONS)})""",
+        f"""SELECT max(valid_from) FROM (
+                SELECT valid_from, row_number() OVER (PARTITION BY dimension
+                                                      ORDER BY valid_from) AS n
+                FROM rating_history WHERE app_id = ?
+                  AND dimension IN ({', '.join('?' for _ in ADVICE_DIMENSIONS)}))
+            WHERE n > 1""",
         [app_id, *ADVICE_DIMENSIONS]).fetchone()[0]
     pending = changed is not None and (reviewed is None or changed.date().isoformat() > reviewed)
     return {"pending": pending, "reviewed_on": reviewed,

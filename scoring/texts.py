@@ -55,12 +55,16 @@ def negated(text: str, start: int, end: int, check_after: bool = False) -> bool:
 
 def find(rule: rubric.Rule, texts: list[Text], negatable: bool = True,
          check_after: bool = False, status: str = "derived") -> list[dict]:
-    """One reason per text where the rule matches (and is not negated)."""
-    found = []
+    """One reason per text where the rule matches (and is not negated); the same snippet seen
+    in several sources (a store text copied to another store) is given once."""
+    found, snippets = [], set()
     for text in texts:
         for match in rule.pattern.finditer(text.text):
             if negatable and negated(text.text, match.start(), match.end(), check_after):
                 continue
-            found.append(reason(rule.id, text, match.start(), match.end(), status))
+            found_reason = reason(rule.id, text, match.start(), match.end(), status)
+            if found_reason["text"] not in snippets:
+                snippets.add(found_reason["text"])
+                found.append(found_reason)
             break
     return found

@@ -7,6 +7,7 @@ Exit codes: 0 ok, 1 error, 2 bad usage, 3 another run is busy, 4 finished but a 
 from __future__ import annotations
 
 import functools
+import os
 import json
 import sys
 from pathlib import Path
@@ -162,10 +163,9 @@ def nightly(source: SourceOption = None,
     """Crawl, score and build the site in one run (what cron runs every night)."""
     result = pipeline.nightly(State.db, site, check_sources(source), replay=replay, echo=echo)
     echo(result.scores.line())
-    typer.echo(f"database:      {State.db.resolve()}")
-    typer.echo(f"site:          {result.site_index.resolve()}")
-    typer.echo(f"change report: {result.report.resolve()}")
-    typer.echo(f"log:           {result.log.resolve()}")
+    for label, path in (("database", State.db), ("site", result.site_index),
+                        ("change report", result.report), ("log", result.log)):
+        typer.echo(f"{label + ':':<15}{os.path.abspath(path)}")
     report_run(result.run)
 
 

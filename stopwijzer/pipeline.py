@@ -46,6 +46,8 @@ def run_spiders(out_dir: Path, sources: list[str], *, replay: Path | None = None
                 record: Path | None = None, settings: dict[str, str] | None = None,
                 cache_dir: Path | None = None, echo: Callable[[str], None] = print) -> int:
     """Run the spiders in their own process, writing records and stats into out_dir."""
+    # The crawler runs in the repository (where Scrapy finds its project): absolute paths only.
+    out_dir, replay, record = (p.resolve() if p else None for p in (out_dir, replay, record))
     out_dir.mkdir(parents=True, exist_ok=True)
     command = [sys.executable, "-m", "crawlers.run", str(out_dir)]
     for source in sources:
