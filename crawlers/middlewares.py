@@ -119,13 +119,16 @@ class RecordMiddleware:
         return cls(Path(folder))
 
     def process_response(self, request, response):
+        url = request.meta.get("mirrored_from", request.url)
+        if urlsplit(url).path == "/robots.txt":  # replay does not ask for robots.txt
+            return response
         # Bodies are named by their request, not by the untrusted URL text.
-        name = hashlib.sha256(snapshot_key(request.method, request.url).encode()).hexdigest()[:24]
+        name = hashlib.sha256(snapshot_key(request.method, url).encode()).hexdigest()[:24]
         body = f"bodies/{name}"
         (self.folder / body).write_bytes(response.body)
         headers = {k.decode(): v[0].decode("latin-1") for k, v in response.headers.items()
                    if k.lower() not in (b"content-encoding", b"set-cookie", b"content-length")}
-        entry = {"url": request.url, "method": request.method, "status": response.status,
+        entry = {"url": url, "method": request.method, "status": response.status,
                  "headers": headers, "recorded_at": datetime.now(timezone.utc).isoformat(),
                  "body": body}
         with (self.folder / MANIFEST).open("a", encoding="utf-8") as f:
