@@ -40,5 +40,6 @@ class SourceSpider(scrapy.Spider):
     def failed(self, failure):
         self.crawler.stats.inc_value("stopwijzer/fetch_errors")
         request = failure.request
-        report_problem(self.crawler, f"{self.name}: {request.url}: "
+        url = request.meta.get("mirrored_from", request.url)
+        report_problem(self.crawler, f"{self.name}: {url}: "
                                      f"{failure.type.__name__}: {failure.getErrorMessage()}")

@@ -109,13 +109,13 @@ class FaultyMirror:
     @staticmethod
     def _send(handler, status: int, body: bytes, content_type: str,
               headers: dict[str, str] | None = None) -> None:
-        handler.send_response(status)
-        handler.send_header("Content-Type", content_type)
-        handler.send_header("Content-Length", str(len(body)))
-        for name, value in (headers or {}).items():
-            handler.send_header(name, value)
-        handler.end_headers()
         try:
+            handler.send_response(status)
+            handler.send_header("Content-Type", content_type)
+            handler.send_header("Content-Length", str(len(body)))
+            for name, value in (headers or {}).items():
+                handler.send_header(name, value)
+            handler.end_headers()
             handler.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):
-            pass
+            pass  # the crawler gave up on this answer (timeout, size cap)
