@@ -1,0 +1,110 @@
+"""The built site: a page per app with its ratings, reasons and tips; untrusted text escaped."""
+
+import re
+
+import pytest
+
+from catalogue.store import connect_readonly
+from publish import build
+from tests.site.conftest import HOSTILE_TITLE
+
+
+def page(site, *parts):
+    return (site.joinpath(*parts) / "index.html").read_text(encoding="utf-8")
+
+
+def all_html(site):
+    return {p: p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
+
+
+def test_every_app_has_a_page_and_a_patient_card(built_site):
+    db, site = built_site
+    with connect_readonly(db) as con:
+        app_ids = [r[0] for r in con.execute("SELECT app_id FROM app_current").fetchall()]
+    assert len(app_ids) == 17
+    for app_id in app_ids:
+        assert (site / "apps" / app_id / "index.html").is_file()
+        assert (site / "kaart" / app_id / "index.html").is_file()
+
+
+def test_the_overview_lists_current_apps_and_the_gone_apart(built_site):
+    _, site = built_site
+    index = page(site)
+    table, gone = index.split('id="niet-meer-beschikbaar"')
+    assert 'href="apps/quiddy/"' in table and 'href="apps/vapestop/"' not in table
+    assert 'href="apps/vapestop/"' in gone and "niet meer gevonden sinds" in gone
+
+
+def test_an_app_page_has_tips_per_consult_naming_its_features(built_site):
+    _, site = built_site
+    quiddy = page(site, "apps", "quiddy")
+    for heading in ("Intake", "Tweede consult: het stopplan", "Vervolgconsulten",
+                    "Terugvalpreventie", "Niet geschikt als…"):
+        assert f">{heading}<" in quiddy
+    assert "Leg uit hoe de buddy of het maatje werkt" in quiddy
+    assert "noodknop in de app" in quiddy
+    assert "het bespaarde geld" in quiddy
+
+
+def test_claimed_evidence_is_shown_apart_from_verified(built_site):
+    _, site = built_site
+    kwit = page(site, "apps", "kwit")
+    assert "Alleen volgens de maker zelf: niet onafhankelijk bevestigd" in kwit
+    assert "Volgens de maker zelf, niet onafhankelijk bevestigd:" in kwit
+    assert "Bevestigd door een onafhankelijke bron:" not in kwit
+    stopstone = page(site, "apps", "stopstone")
+    assert "Goed onderbouwd (Loketgezondleven)" in stopstone
+    assert "Bevestigd door een onafhankelijke bron:" in stopstone
+
+
+def test_an_unproven_method_is_warned_about_and_never_recommended(built_site):
+    _, site = built_site
+    hypnosis = page(site, "apps", "stop-smoking-hypnosis")
+    assert "Niet aanbevolen" in hypnosis
+    assert "niet aanbevolen: onbewezen methode" in page(site)
+    assert "stop-smoking-hypnosis" not in page(site, "voor-wie")
+
+
+def test_every_rating_shows_its_rule_source_and_date(built_site):
+    _, site = built_site
+    stopcoach = page(site, "apps", "de-stopcoach")
+    assert re.search(r"regel <code>ggd_onderbouwing</code>", stopcoach)
+    assert re.search(r"gezien op \d{4}-\d\d-\d\d", stopcoach)
+    assert "Flesch-Douma" in stopcoach
+
+
+def test_hostile_text_is_escaped_and_never_executable(built_site):
+    _, site = built_site
+    pages = all_html(site)
+    for path, html in pages.items():
+        assert "<script>window.__xss" not in html, path
+        assert "onerror=\"window.__xss" not in html, path
+        assert 'href="javascript:' not in html, path
+        assert "\u202e" not in html and "\u200b" not in html, path
+    hostile = next(html for path, html in pages.items()
+                   if path.parent.parent.name == "apps" and "window.__xss" in html)
+    assert "&lt;script&gt;window.__xss=1&lt;/script&gt;" in hostile
+    assert "{{ 7*7 }}" in hostile and "49" not in hostile.split("Beschrijving van de maker")[1][:600]
+    title = re.search(r"<title>(.*?)</title>", hostile).group(1)
+    assert len(title) < 150 and "<" not in title.replace("</title>", "")
+
+
+def test_nothing_is_written_outside_the_site(built_site):
+    db, site = built_site
+    root = site.parent
+    assert sorted(p.name for p in root.iterdir() if not p.name.startswith(".")) == ["site"]
+    assert all(path.resolve().is_relative_to(site.resolve()) for path in site.rglob("*"))
+    assert len(HOSTILE_TITLE) > 500
+
+
+def test_a_failed_build_keeps_the_published_site(built_site, monkeypatch, tmp_path):
+    _, site = built_site
+    before = page(site)
+
+    def broken(data, docs):
+        raise RuntimeError("template error")
+    monkeypatch.setattr(build, "render_docs", broken)
+    with pytest.raises(RuntimeError):
+        build.build_site({"apps": []}, site)
+    assert page(site) == before
+    assert not [p for p in site.parent.iterdir() if p.name.startswith(".docs-")]
