@@ -111,7 +111,7 @@ def render_docs(data: dict, docs: Path) -> None:
                  data["trends"], labels["evidence"])})}
     for name, (template, extra) in pages.items():
         write(docs, name, env.get_template(template).render(**common, **extra))
-    app_page, card = env.get_template("app.md.j2"), env.get_template("kaart.md.j2")
+    app_page, card = env.get_template("app.md.j2"), env.get_template("kaart.html.j2")
     for app in apps:
         write(docs, f"apps/{app['slug']}.md", app_page.render(**common, app=app))
-        write(docs, f"kaart/{app['slug']}.md", card.render(**common, app=app))
+        write(docs, f"kaart/{app['slug']}.html", card.render(**common, app=app))

@@ -1,90 +1,150 @@
-"""Google Play parser on real saved pages (shared/research_samples, hl=en)."""
+"""Google Play parser on real saved pages (shared/research_samples, hl=en) and on the demo part."""
 
 from pathlib import Path
 
 import pytest
 
 from crawlers.errors import ParseError
+from crawlers.items import new_record
+from crawlers.known_apps import known_apps
 from crawlers.parsers import googleplay
+from tests import demo
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "googleplay"
 WHEREAMI_URL = "https://play.google.com/store/apps/details?id=com.adex77.WhereAmI&hl=en"
 MINECRAFT_URL = "https://play.google.com/store/apps/details?id=com.mojang.minecraftpe&hl=en"
 SEARCH_URL = "https://play.google.com/store/search?q=where%20am%20i&c=apps&hl=en"
 
-WHEREAMI_HTML = (FIXTURES / "play_details_com.adex77.WhereAmI_hl-en.html").read_text()
+
+def fixture(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def parse_fixture(name: str, url: str) -> googleplay.Parsed:
+    return googleplay.parse(fixture(name), url)
+
+
+WHEREAMI_HTML = fixture("play_details_com.adex77.WhereAmI_hl-en.html")
 whereami = googleplay.parse(WHEREAMI_HTML, WHEREAMI_URL).records[0]
-minecraft = googleplay.parse((FIXTURES / "play_details_com.mojang.minecraftpe_hl-en.html")
-                             .read_text(), MINECRAFT_URL).records[0]
-search = googleplay.parse((FIXTURES / "play_search_where-am-i_hl-en.html").read_text(), SEARCH_URL)
+minecraft = parse_fixture("play_details_com.mojang.minecraftpe_hl-en.html", MINECRAFT_URL).records[0]
+search = parse_fixture("play_search_where-am-i_hl-en.html", SEARCH_URL)
 
 
 def test_detail_page_fields():
-    assert whereami["source"] == "googleplay"
-    assert whereami["source_id"] == "com.adex77.WhereAmI"
-    assert whereami["url"] == ("https://play.google.com/store/apps/details"
-                               "?id=com.adex77.WhereAmI&hl=nl&gl=NL")
-    assert whereami["title"] == "Where Am I? - GeoGuess Game"
-    assert whereami["developer"] == "Adex77"
-    assert whereami["installs"] == "10,000+"
-    assert whereami["rating"] == pytest.approx(4.16)
-    assert whereami["rating_count"] == 336
-    assert whereami["price"] == 0.0
-    assert whereami["content_rating"] == "Teen"
-    assert whereami["version"] == "4.0.7"
-    assert whereami["updated"] == "2026-06-25"
-    assert whereami["privacy_url"] == "https://whereamigame.app/privacy-policy.html"
-    assert whereami["website"] == "https://whereamigame.app"
-    assert whereami["screenshots"] == 24
-    assert whereami["platforms"] == ["android"]
+    assert whereami == new_record(
+        "googleplay", "com.adex77.WhereAmI",
+        "https://play.google.com/store/apps/details?id=com.adex77.WhereAmI&hl=nl&gl=NL",
+        kind="app", platforms=["android"], title="Where Am I? - GeoGuess Game",
+        developer="Adex77", description=whereami["description"], installs="10,000+",
+        rating=4.16, rating_count=336, price=0.0, content_rating="Teen", version="4.0.7",
+        updated="2026-06-25", privacy_url="https://whereamigame.app/privacy-policy.html",
+        website="https://whereamigame.app", links=["https://whereamigame.app"], screenshots=24)
 
 
 def test_description_is_plain_text_with_line_breaks():
-    description = whereami["description"]
-    assert description.startswith("Discover the World with Where Am I? – A Thrilling Free GeoGu")
-    assert "<br>" not in description and "&amp;" not in description
-    assert "\n" in description
+    assert whereami["description"].startswith(
+        "Discover the World with Where Am I? – A Thrilling Free GeoGuessr Alternative!\n\n"
+        "Explore. Guess. Compete. Win!\n\n")
+    assert "Whether you're a world geograph" in whereami["description"]  # was &#39;
+    assert "<br>" not in whereami["description"]
 
 
-def test_paid_app_price_and_rating():
+def test_paid_app():
     assert minecraft["title"] == "Minecraft: Dream it, Build it!"
+    assert minecraft["developer"] == "Mojang"
     assert minecraft["price"] == 6.99
+    assert minecraft["rating"] == 4.315863
     assert minecraft["rating_count"] == 5715302
+    assert minecraft["installs"] == "50,000,000+"
     assert minecraft["version"] == "1.26.32.2"
     assert minecraft["content_rating"] == "Everyone 10+"
+
+
+def test_update_date_is_the_dutch_calendar_day_the_page_shows():
+    # Epoch 1782338684 is 24 June 22:04 UTC; the page says "Jun 25, 2026", as in Amsterdam.
+    assert minecraft["updated"] == "2026-06-25"
 
 
 def test_search_page_follows_every_result_to_its_dutch_detail_page():
     assert search.records == []
     assert len(search.follow) == 30
-    assert search.follow[:2] == [
-        "https://play.google.com/store/apps/details?id=net.aleksandre.android.whereami&hl=nl&gl=NL",
-        "https://play.google.com/store/apps/details?id=com.bigdatacloud.whereami&hl=nl&gl=NL"]
+    assert search.follow[:3] == [googleplay.detail_url(package) for package in (
+        "net.aleksandre.android.whereami", "com.bigdatacloud.whereami", "me.syncrex.where_am_i")]
+    assert search.follow[-1] == googleplay.detail_url("com.amazon.mShop.android.shopping")
 
 
-def test_the_data_block_is_chosen_by_key_not_by_position():
-    # Move ds:5 to the front of the page: the same record comes out.
-    start = WHEREAMI_HTML.index("<script class=\"ds:5\"")
-    end = WHEREAMI_HTML.index("</script>", start) + len("</script>")
-    moved = WHEREAMI_HTML[start:end] + WHEREAMI_HTML[:start] + WHEREAMI_HTML[end:]
-    assert googleplay.parse(moved, WHEREAMI_URL).records[0] == whereami
+def _moved_to_front(page: str) -> str:
+    start = page.index('<script class="ds:5"')
+    end = page.index("</script>", start) + len("</script>")
+    return page[start:end] + page[:start] + page[end:]
 
 
-def test_without_the_data_block_the_json_ld_gives_the_main_fields():
-    without = WHEREAMI_HTML.replace("key: 'ds:5'", "key: 'ds:99'")
-    record = googleplay.parse(without, WHEREAMI_URL).records[0]
-    assert (record["title"], record["developer"], record["rating_count"]) == (
-        "Where Am I? - GeoGuess Game", "Adex77", 336)
-    assert record["version"] is None
+@pytest.mark.parametrize("change", [
+    _moved_to_front,
+    lambda page: page.replace("{key: 'ds:5', hash: '9', data:", "{ key:'ds:5',hash:'9',data: "),
+], ids=["block moved", "spacing changed"])
+def test_the_data_block_is_found_by_its_key_wherever_it_is(change):
+    assert googleplay.parse(change(WHEREAMI_HTML), WHEREAMI_URL).records[0] == whereami
 
 
-def test_a_page_with_neither_fails_loudly_naming_url_and_field():
+def test_without_the_data_block_the_json_ld_gives_the_fields_it_has():
+    record = googleplay.parse(WHEREAMI_HTML.replace("key: 'ds:5'", "key: 'ds:99'"),
+                              WHEREAMI_URL).records[0]
+    assert {name: record[name] for name in ("title", "developer", "rating", "rating_count",
+                                            "price", "content_rating", "website", "description")
+            } == {"title": "Where Am I? - GeoGuess Game", "developer": "Adex77",
+                  "rating": 4.159999847412109, "rating_count": 336, "price": 0.0,
+                  "content_rating": "Teen", "website": "https://whereamigame.app",
+                  "description": "Watch immersive street walk videos and put your geography "
+                                 "skills to the test."}
+    assert (record["version"], record["updated"], record["installs"]) == (None, None, None)
+
+
+def test_a_page_with_neither_fails_naming_url_and_field():
     broken = WHEREAMI_HTML.replace("key: 'ds:5'", "key: 'ds:99'").replace(
         "application/ld+json", "text/plain")
-    with pytest.raises(ParseError, match=r"googleplay: .*id=com\.adex77\.WhereAmI.*field 'title'"):
+    with pytest.raises(ParseError) as error:
         googleplay.parse(broken, WHEREAMI_URL)
+    assert (error.value.source, error.value.url, error.value.field) == (
+        "googleplay", WHEREAMI_URL, "title")
 
 
-def test_a_search_page_without_results_block_fails_loudly():
-    with pytest.raises(ParseError, match="field 'results'"):
-        googleplay.parse("<html><body>Er ging iets mis</body></html>", SEARCH_URL)
+@pytest.mark.parametrize("url, field", [
+    (SEARCH_URL, "results"),
+    (WHEREAMI_URL, "title"),
+    ("https://play.google.com/store/apps/dev?id=5700313618786177705", "url"),
+])
+def test_an_error_page_fails_loudly(url, field):
+    with pytest.raises(ParseError, match=f"field '{field}'"):
+        googleplay.parse("<html><body>Er ging iets mis</body></html>", url)
+
+
+def test_urls_for_the_dutch_store():
+    assert googleplay.search_url("stop met roken") == (
+        "https://play.google.com/store/search?q=stop%20met%20roken&c=apps&hl=nl&gl=NL")
+    assert googleplay.detail_url("nl.trimbos.quiddy") == (
+        "https://play.google.com/store/apps/details?id=nl.trimbos.quiddy&hl=nl&gl=NL")
+
+
+# The demo part (snapshots/demo/parts/googleplay.jsonl): pages the offline demo crawl replays.
+DEMO_PAGES = demo.pages("googleplay")
+DEMO_URLS = {entry["url"] for entry, _ in DEMO_PAGES}
+
+
+@pytest.mark.parametrize("entry, parsed", DEMO_PAGES, ids=[e["body"] for e, _ in DEMO_PAGES])
+def test_every_demo_page_parses_from_its_data_block(entry, parsed):
+    assert (demo.DEMO / entry["body"]).stat().st_size < 150_000
+    if "/store/search" in entry["url"]:
+        assert parsed.follow and set(parsed.follow) <= DEMO_URLS
+        return
+    [record] = parsed.records
+    assert record["url"] == entry["url"]
+    # Fields only the ds:5 block has, so the page was not read through the JSON-LD fallback.
+    assert record["version"] and record["updated"] and record["installs"]
+    assert len(record["description"]) > 150
+
+
+def test_the_demo_has_every_query_and_every_known_package():
+    assert {googleplay.search_url(query) for query in googleplay.QUERIES} <= DEMO_URLS
+    assert {googleplay.detail_url(app["android_package"]) for app in known_apps()
+            if app["android_package"]} <= DEMO_URLS

@@ -81,7 +81,7 @@ def test_no_script_from_app_text_runs(browser, site_url, built_site):
     hostile = next(p.parent.name for p in (site / "apps").glob("*/index.html")
                    if "window.__xss" in p.read_text(encoding="utf-8"))
     page = browser.new_page()
-    for url in (site_url, f"{site_url}kaart/{hostile}/", f"{site_url}apps/{hostile}/"):
+    for url in (site_url, f"{site_url}kaart/{hostile}.html", f"{site_url}apps/{hostile}/"):
         page.goto(url)
         page.wait_for_load_state("load")
         assert page.evaluate("typeof window.__xss") == "undefined", url

@@ -24,7 +24,7 @@ def test_every_app_has_a_page_and_a_patient_card(built_site):
     assert len(app_ids) == 17
     for app_id in app_ids:
         assert (site / "apps" / app_id / "index.html").is_file()
-        assert (site / "kaart" / app_id / "index.html").is_file()
+        assert (site / "kaart" / f"{app_id}.html").is_file()
 
 
 def test_the_overview_lists_current_apps_and_the_gone_apart(built_site):
