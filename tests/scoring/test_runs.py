@@ -9,6 +9,7 @@ import pytest
 from catalogue.curation import Curation
 from catalogue.export import export
 from catalogue.store import write_session
+from publish.data import review_state
 from publish.report import change_report
 from scoring.runs import score_catalogue
 from tests.records import play
@@ -111,3 +112,20 @@ def test_an_export_reloads_with_the_same_row_counts(db, load, tmp_path, fmt):
     fields = {f["name"]: f["type"] for r in package["resources"] if r["name"] == "observation"
               for f in r["schema"]["fields"]}
     assert (fields["languages"], fields["updated"], fields["rating"]) == ("array", "date", "number")
+
+
+def test_a_changed_advice_waits_for_review_until_the_editor_records_one(db, load):
+    load({"googleplay": [QUITNOW]})
+    score(db)
+    with write_session(db) as con:
+        assert review_state(con, "quitnow", Curation(None))["pending"] is False  # first rating
+    load({"googleplay": [CLAIMING]}, day=1)
+    score(db)
+    today = dt.datetime.now(dt.timezone.utc).date()
+    reviewed = Curation(None, {"reviews": [{"app": "quitnow", "by": "redactie", "date": today,
+                                            "__line__": 1}]})
+    with write_session(db) as con:
+        pending = review_state(con, "quitnow", Curation(None))
+        assert pending["pending"] is True
+        assert pending["note"] == "Nog niet beoordeeld door de redactie."
+        assert review_state(con, "quitnow", reviewed)["pending"] is False
