@@ -16,7 +16,11 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/pip install --quiet -e '.[test,bench]'
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+$(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[bench]'
 	touch $@
 
 install: $(VENV)/.installed
@@ -37,7 +41,8 @@ browser:
 test: $(VENV)/.installed-test browser
 	$(BIN)/python -m pytest -q
 
-bench: $(VENV)/.installed-test
+# Prints a table of ratios measured in one run on this machine (takes a few minutes).
+bench: $(VENV)/.installed-bench
 	$(BIN)/python -m bench
 
 clean:
