@@ -19,14 +19,18 @@ def _value(app: dict, dimension: str) -> dict | list:
     return (app.get("ratings") or {}).get(dimension, {}).get("value") or {}
 
 
+def _components(app: dict) -> tuple[list[str], list[str]]:
+    components = _value(app, "components")
+    return components.get("checklist", []), components.get("features", [])
+
+
 def _names(codes, labels: dict) -> str:
     names = [labels.get(code, code).lower() for code in codes]
     return ", ".join(names[:-1]) + (" en " if len(names) > 1 else "") + names[-1] if names else ""
 
 
 def intake(app: dict, labels: dict) -> list[str]:
-    name, components = app["name"], _value(app, "components")
-    checklist, features = components.get("checklist", []), components.get("features", [])
+    name, (checklist, features) = app["name"], _components(app)
     stores = [STORE_NAMES[p] for p in app.get("platforms") or [] if p in STORE_NAMES]
     tips = [f"Vertel waarom u {name} aanraadt en bekijk de app samen met de patiënt op uw "
             "eigen telefoon of tablet, zodat de patiënt ziet wat hem te wachten staat."]
@@ -57,9 +61,8 @@ def intake(app: dict, labels: dict) -> list[str]:
 
 
 def second_consult(app: dict, labels: dict) -> list[str]:
-    name = app["name"]
-    components, evidence = _value(app, "components"), app.get("ratings", {}).get("evidence", {})
-    checklist, features = components.get("checklist", []), components.get("features", [])
+    name, (checklist, features) = app["name"], _components(app)
+    evidence = app.get("ratings", {}).get("evidence", {})
     tips = []
     if "stopplan" in checklist:
         tips.append(f"Neem het stopplan uit {name} over in het stopplan van het consult en zet "
@@ -82,8 +85,7 @@ def second_consult(app: dict, labels: dict) -> list[str]:
 
 
 def follow_ups(app: dict, labels: dict) -> list[str]:
-    name, components = app["name"], _value(app, "components")
-    features = components.get("features", [])
+    name, (_, features) = app["name"], _components(app)
     statistics = [STATISTICS[f] for f in features if f in STATISTICS]
     tips = []
     if statistics:
@@ -102,8 +104,7 @@ def follow_ups(app: dict, labels: dict) -> list[str]:
 
 
 def relapse_prevention(app: dict, labels: dict) -> list[str]:
-    name, components = app["name"], _value(app, "components")
-    checklist, features = components.get("checklist", []), components.get("features", [])
+    name, (checklist, features) = app["name"], _components(app)
     tips = []
     if "terugvalpreventie" in checklist:
         tips.append(f"{name} helpt na een uitglijder: bespreek samen wat de app adviseert en "
