@@ -133,24 +133,23 @@ def _runs(con, limit: int = 10) -> list[dict]:
 
 TREND_SQL = """
 WITH days AS (  -- the last good crawl of each period
-    SELECT CAST(date_trunc(?, started) AS DATE) AS day, max(run_id) AS run_id,
-           max(started) AS at
+    SELECT CAST(date_trunc(?, started) AS DATE) AS day, max(run_id) AS run_id
     FROM crawl_run WHERE mode <> 'manual' AND status <> 'failed' GROUP BY ALL
 ), present AS (  -- app_timeline, for the chosen runs only
-    SELECT DISTINCT d.day, d.at, k.app_id
+    SELECT DISTINCT d.day, d.run_id, k.app_id
     FROM days d JOIN sighting s USING (run_id) JOIN app_link k USING (source, source_id)
-), rated AS (
-    SELECT p.day, p.app_id, r.dimension, r.value
-    FROM present p ASOF JOIN (
-        SELECT h.app_id, h.valid_from, h.dimension, h.value FROM rating_history h
-        WHERE h.dimension = ?) r
-    ON p.app_id = r.app_id AND p.at >= r.valid_from
+), wanted AS (
+    SELECT p.*, w.dimension
+    FROM present p, (VALUES ('language'), ('notifications'), ('evidence')) w(dimension)
 )
-SELECT p.day, count(DISTINCT p.app_id) AS apps,
-       count(DISTINCT r.app_id) FILTER (WHERE r.value IS NOT NULL) AS rated,
-       list(r.value) AS values
-FROM present p LEFT JOIN rated r USING (day, app_id)
-GROUP BY p.day ORDER BY p.day
+-- Each app's rating as scored after that crawl (ASOF: the latest rating up to that run).
+SELECT w.day, w.dimension, count(DISTINCT w.app_id) AS apps,
+       count(*) FILTER (WHERE r.value ->> '$.dutch' = 'true' OR r.value ->> '$.has' = 'true')
+           AS yes,
+       histogram(r.value ->> '$') FILTER (WHERE w.dimension = 'evidence') AS levels
+FROM wanted w ASOF LEFT JOIN rating_history r
+    ON w.app_id = r.app_id AND w.dimension = r.dimension AND w.run_id >= r.crawl_run_id
+GROUP BY ALL ORDER BY w.day
 """
 
 
@@ -160,16 +159,12 @@ def trends(con: duckdb.DuckDBPyConnection) -> list[dict]:
     span = con.execute("SELECT max(started) - min(started) FROM crawl_run").fetchone()[0]
     period = "month" if span and span.days > 92 else "day"
     by_day: dict[str, dict] = {}
-    for dimension, key in (("language", "dutch"), ("notifications", "notifications"),
-                           ("evidence", "evidence")):
-        for day, apps, _, values in con.execute(TREND_SQL, [period, dimension]).fetchall():
-            point = by_day.setdefault(day.isoformat(), {"date": day.isoformat(), "apps": apps,
-                                                        "dutch": 0, "notifications": 0,
-                                                        "evidence": {}})
-            for value in filter(None, values):
-                value = json.loads(value)
-                if key == "evidence":
-                    point["evidence"][value] = point["evidence"].get(value, 0) + 1
-                elif (value.get("dutch") if key == "dutch" else value.get("has")):
-                    point[key] += 1
+    for day, dimension, apps, yes, levels in con.execute(TREND_SQL, [period]).fetchall():
+        point = by_day.setdefault(day.isoformat(), {"date": day.isoformat(), "apps": apps,
+                                                    "dutch": 0, "notifications": 0,
+                                                    "evidence": {}})
+        if dimension == "evidence":
+            point["evidence"] = dict(levels or {})
+        else:
+            point["dutch" if dimension == "language" else "notifications"] = yes
     return list(by_day.values())

@@ -33,7 +33,7 @@ QUALIFY row_number() OVER (PARTITION BY app_id, dimension ORDER BY score_run_id 
 
 -- Every rating as it was from the moment it was scored until the next change.
 CREATE OR REPLACE VIEW rating_history AS
-SELECT r.app_id, r.dimension, s.scored_at AS valid_from,
+SELECT r.app_id, r.dimension, s.crawl_run_id, s.scored_at AS valid_from,
        lead(s.scored_at) OVER (PARTITION BY r.app_id, r.dimension ORDER BY r.score_run_id)
            AS valid_until,
        r.value, r.label, r.confidence, r.reasons, r.extra, r.rubric_version, r.override

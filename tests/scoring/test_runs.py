@@ -9,7 +9,7 @@ import pytest
 from catalogue.curation import Curation
 from catalogue.export import export
 from catalogue.store import write_session
-from publish.data import review_state
+from publish.data import review_state, trends
 from publish.report import change_report
 from scoring.runs import score_catalogue
 from tests.records import play
@@ -129,3 +129,14 @@ def test_a_changed_advice_waits_for_review_until_the_editor_records_one(db, load
         assert pending["pending"] is True
         assert pending["note"] == "Nog niet beoordeeld door de redactie."
         assert review_state(con, "quitnow", reviewed)["pending"] is False
+
+
+def test_trends_count_each_crawl_with_the_ratings_scored_after_it(db, load):
+    load({"googleplay": [QUITNOW, play("nl.example.other", "Rookvrij Nu", "Example")]})
+    score(db)
+    load({"googleplay": [CLAIMING]}, day=1)
+    score(db)
+    with write_session(db) as con:
+        points = trends(con)
+    assert [(p["date"], p["apps"], p["evidence"]) for p in points] == [
+        ("2026-11-20", 2, {"onbekend": 2}), ("2026-11-21", 1, {"claimed": 1})]
