@@ -5,6 +5,7 @@ import sys
 
 import pytest
 
+from catalogue.store import connect_readonly
 from stopwijzer import pipeline
 
 GOOGLEPLAY_PAGE = pipeline.DEMO_SNAPSHOT / "bodies" / "googleplay" / "nl.trimbos.quiddy.html"
@@ -70,3 +71,15 @@ def test_rate_refuses_what_is_no_app_record(tmp_path, content, message):
     result = stopwijzer("rate", path)
     assert result.returncode == 1
     assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_ingest_stores_a_saved_page_as_a_manual_observation(tmp_path):
+    db = tmp_path / "stopwijzer.duckdb"
+    result = stopwijzer("--db", db, "ingest", "googleplay", GOOGLEPLAY_PAGE, "--url", QUIDDY_URL)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("run 1 (manual): 1 apps seen, 1 new")
+    with connect_readonly(db) as con:
+        assert con.execute("SELECT app_id, status FROM app_current").fetchall() == [
+            ("quiddy", "beschikbaar")]
+        assert con.execute("SELECT mode, snapshot FROM crawl_run").fetchall() == [
+            ("manual", str(GOOGLEPLAY_PAGE))]
