@@ -1,10 +1,10 @@
 """Google Play store pages (hl=nl, gl=NL): search results and app detail pages.
 
-The data is in `AF_initDataCallback({key: 'ds:N', ..., data: [...]})` script blocks. A block is
-chosen by its key, never by position (detail data: ds:5, search results: ds:4), and only that
-block is decoded, with `json.JSONDecoder.raw_decode` (never eval). Paths into the data follow
-google-play-scraper's ElementSpecs; when the detail block is missing, the page's JSON-LD gives
-the few fields it has.
+The data is in `AF_initDataCallback({key: 'ds:N', hash: '…', data: [...], sideChannel: {}})`
+script blocks. A block is chosen by its key, never by position (the order changes per page), and
+only its data literal is decoded, with the json module (never eval). When the detail block is
+missing, the page's JSON-LD gives the fields it has. Prices are taken as shown: the spider asks
+for gl=NL, where they are in EUR.
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from __future__ import annotations
 import html
 import json
 import re
-from datetime import datetime, timezone
+from datetime import datetime
 from urllib.parse import parse_qs, quote, urlparse
+from zoneinfo import ZoneInfo
 
 from crawlers.errors import ParseError
 from crawlers.items import new_record
@@ -21,13 +22,15 @@ from crawlers.parsers import Parsed
 
 SOURCE = "googleplay"
 QUERIES = ("stoppen met roken", "stop met roken", "rookvrij", "quit smoking")
-DETAIL_BLOCK, SEARCH_BLOCK = "ds:5", "ds:4"
 
-# Paths into the ds:5 data (after [1][2]), as google-play-scraper's ElementSpecs.Detail.
+# Everything the parser reads, in one table. A path steps into decoded data: an int is a
+# list index, a string a dict key. The detail paths are google-play-scraper's ElementSpecs.Detail
+# (constants/element.py), relative to DETAIL_ROOT in the ds:5 data.
+DETAIL_BLOCK, DETAIL_ROOT = "ds:5", [1, 2]
 DETAIL_PATHS = {
     "title": [0, 0],
     "description": [72, 0, 1],
-    "description_old": [12, 0, 0, 1],
+    "description_old": [12, 0, 0, 1],  # the older layout, still tried by google-play-scraper
     "installs": [13, 0],
     "rating": [51, 0, 1],
     "rating_count": [51, 2, 1],
@@ -38,16 +41,35 @@ DETAIL_PATHS = {
     "content_rating": [9, 0],
     "screenshots": [78, 0],
     "updated_epoch": [145, 0, 1, 0],
-    "version": [140, 0, 0, 0],
+    "version": [140, 0, 0, 0],  # absent when the page says "Varies with device"
 }
-DETAIL_ROOT = [1, 2]
-# ds:4: [0][1][section][22][0] is the result list; each result's package is at [0][0][0];
-# a highlighted top result sits at [0][1][section][23][16][11][0][0].
-SEARCH_SECTIONS, SEARCH_LIST, SEARCH_ID = [0, 1], [22, 0], [0, 0, 0]
-SEARCH_TOP_ID = [23, 16, 11, 0, 0]
-BLOCK_START = "AF_initDataCallback({key: '{key}'"
-JSON_LD = re.compile(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', re.S)
-TAG = re.compile(r"<[^>]+>")
+SEARCH_BLOCK = "ds:4"
+SEARCH_PATHS = {
+    "sections": [0, 1],  # the section holding the result list differs per locale: try each
+    "results": [22, 0],  # in a section
+    "package": [0, 0, 0],  # in a result
+    "top_package": [23, 16, 11, 0, 0],  # in a section: the highlighted first hit, if any
+}
+JSON_LD_TYPE = "SoftwareApplication"
+JSON_LD_PATHS = {
+    "title": ["name"],
+    "developer": ["author", "name"],
+    "website": ["author", "url"],
+    "description": ["description"],  # only the short summary
+    "rating": ["aggregateRating", "ratingValue"],
+    "rating_count": ["aggregateRating", "ratingCount"],
+    "price": ["offers", 0, "price"],
+    "content_rating": ["contentRating"],
+}
+BLOCK = r"AF_initDataCallback\(\s*\{{\s*key:\s*'{key}'[^\[\]{{}}]*?\bdata:\s*"
+JSON_LD = re.compile(r"<script[^>]+type=\"application/ld\+json\"[^>]*>(.*?)</script>", re.S)
+
+PACKAGE = re.compile(r"[A-Za-z]\w*(\.\w+)+")
+NUMBERS = {"rating": float, "rating_count": int, "price": float, "screenshots": int}
+# The page shows the update date in the visitor's time zone; ours is the Dutch one (its tz data
+# comes with pandas' tzdata dependency).
+TIME_ZONE = ZoneInfo("Europe/Amsterdam")
+LINE_BREAK, TAG = re.compile(r"<br\s*/?>", re.I), re.compile(r"<[^>]+>")
 
 
 def detail_url(package: str) -> str:
@@ -56,42 +78,6 @@ def detail_url(package: str) -> str:
 
 def search_url(query: str) -> str:
     return f"https://play.google.com/store/search?q={quote(query)}&c=apps&hl=nl&gl=NL"
-
-
-def lookup(data, path):
-    for step in path:
-        try:
-            data = data[step]
-        except (IndexError, KeyError, TypeError):
-            return None
-    return data
-
-
-def data_block(text: str, key: str):
-    """The decoded data of one AF_initDataCallback block, or None if the page has no such key."""
-    start = text.find(BLOCK_START.replace("{key}", key))
-    if start < 0:
-        return None
-    data_at = text.find("data:", start)
-    if data_at < 0:
-        return None
-    try:
-        return json.JSONDecoder().raw_decode(text, data_at + len("data:"))[0]
-    except ValueError:
-        return None
-
-
-def html_to_text(fragment: str | None) -> str | None:
-    if not fragment:
-        return None
-    text = TAG.sub("", re.sub(r"<br\s*/?>", "\n", fragment, flags=re.I))
-    return html.unescape(text).replace("\r\n", "\n").strip()
-
-
-def _epoch_date(seconds) -> str | None:
-    if not isinstance(seconds, (int, float)):
-        return None
-    return datetime.fromtimestamp(seconds, timezone.utc).date().isoformat()
 
 
 def parse(text: str, url: str) -> Parsed:
@@ -103,64 +89,117 @@ def parse(text: str, url: str) -> Parsed:
     raise ParseError(SOURCE, url, "url", "neither a detail nor a search page")
 
 
+def lookup(data, path):
+    """The value at `path` in nested lists/dicts, or None where the structure ends early."""
+    for step in path:
+        if not isinstance(data, (list, dict)):
+            return None
+        try:
+            data = data[step]
+        except (IndexError, KeyError, TypeError):
+            return None
+    return data
+
+
+def data_block(text: str, key: str):
+    """The decoded data of the AF_initDataCallback block with this key; None if there is none.
+
+    raw_decode reads exactly one JSON literal and finds its end itself, so unlike a regex up to
+    "sideChannel" it does not depend on what follows the data.
+    """
+    start = re.search(BLOCK.format(key=re.escape(key)), text)
+    if start is None:
+        return None
+    try:
+        return json.JSONDecoder().raw_decode(text, start.end())[0]
+    except ValueError:
+        return None
+
+
+def html_to_text(fragment: str | None) -> str | None:
+    """Play descriptions are HTML (<br>, <b>, entities): plain text with newlines."""
+    if not isinstance(fragment, str) or not fragment.strip():
+        return None
+    text = html.unescape(TAG.sub("", LINE_BREAK.sub("\n", fragment)))
+    return text.replace("\r\n", "\n").strip()
+
+
 def parse_detail(text: str, url: str) -> dict:
     package = parse_qs(urlparse(url).query).get("id", [""])[0]
     if not package:
         raise ParseError(SOURCE, url, "source_id", "no ?id= in the URL")
     app = lookup(data_block(text, DETAIL_BLOCK), DETAIL_ROOT)
     if app is None:
-        return _from_json_ld(text, url, package)
-    field = {name: lookup(app, p) for name, p in DETAIL_PATHS.items()}
-    if not isinstance(field["title"], str) or not field["title"]:
+        found = _json_ld(text)
+        if found is None:
+            raise ParseError(SOURCE, url, "title", f"neither a {DETAIL_BLOCK} data block nor "
+                                                   f"{JSON_LD_TYPE} JSON-LD: the layout changed")
+        return _record(package, {name: lookup(found, p) for name, p in JSON_LD_PATHS.items()})
+    raw = {name: lookup(app, path) for name, path in DETAIL_PATHS.items()}
+    if not isinstance(raw["title"], str) or not raw["title"]:
         raise ParseError(SOURCE, url, "title", f"no title in the {DETAIL_BLOCK} data block")
-    price = field["price_micros"]
-    screenshots = field["screenshots"]
-    return new_record(
-        SOURCE, package, detail_url(package), kind="app", platforms=["android"],
-        title=field["title"], developer=field["developer"],
-        description=html_to_text(field["description"] or field["description_old"]),
-        installs=field["installs"],
-        rating=float(field["rating"]) if isinstance(field["rating"], (int, float)) else None,
-        rating_count=field["rating_count"] if isinstance(field["rating_count"], int) else None,
-        price=price / 1_000_000 if isinstance(price, (int, float)) else None,
-        content_rating=field["content_rating"], privacy_url=field["privacy_url"],
-        website=field["website"], updated=_epoch_date(field["updated_epoch"]),
-        version=field["version"] if isinstance(field["version"], str) else None,
-        screenshots=len(screenshots) if isinstance(screenshots, list) else None,
-        links=[link for link in (field["website"],) if link])
+    older_description = raw.pop("description_old")
+    micros = _number(raw.pop("price_micros"), float)
+    shots = raw["screenshots"]
+    raw.update(description=raw["description"] or older_description,
+               price=None if micros is None else micros / 1_000_000,
+               updated=_day(raw.pop("updated_epoch")),
+               screenshots=len(shots) if isinstance(shots, list) else None)
+    return _record(package, raw)
 
 
-def _from_json_ld(text: str, url: str, package: str) -> dict:
+def _json_ld(text: str) -> dict | None:
     for block in JSON_LD.findall(text):
         try:
             data = json.loads(block)
         except ValueError:
             continue
-        if isinstance(data, dict) and data.get("@type") == "SoftwareApplication" and data.get("name"):
-            rating = data.get("aggregateRating") or {}
-            offers = data.get("offers") or [{}]
-            offer = offers[0] if isinstance(offers, list) and offers else {}
-            author = data.get("author") or {}
-            return new_record(
-                SOURCE, package, detail_url(package), kind="app", platforms=["android"],
-                title=data["name"], developer=author.get("name"),
-                description=html_to_text(data.get("description")),
-                rating=float(rating["ratingValue"]) if rating.get("ratingValue") else None,
-                rating_count=int(rating["ratingCount"]) if rating.get("ratingCount") else None,
-                price=float(offer["price"]) if offer.get("price") is not None else None,
-                content_rating=data.get("contentRating"), website=author.get("url"))
-    raise ParseError(SOURCE, url, "title",
-                     f"neither a {DETAIL_BLOCK} data block nor JSON-LD: the page layout changed")
+        if isinstance(data, dict) and data.get("@type") == JSON_LD_TYPE and data.get("name"):
+            return data
+    return None
+
+
+def _record(package: str, raw: dict) -> dict:
+    """A record from raw values read at the paths above, whatever their JSON types."""
+    fields = {}
+    for name, value in raw.items():
+        if name in NUMBERS:
+            fields[name] = _number(value, NUMBERS[name])
+        elif name == "description":
+            fields[name] = html_to_text(value)
+        else:
+            fields[name] = value if isinstance(value, str) and value else None
+    return new_record(SOURCE, package, detail_url(package), kind="app", platforms=["android"],
+                      links=[fields["website"]] if fields["website"] else [], **fields)
+
+
+def _number(value, kind):
+    """value as int/float also when it is given as text ("336", "4.16"); None otherwise."""
+    if value is None or isinstance(value, (bool, list, dict)):
+        return None
+    try:
+        return kind(float(value)) if kind is int else kind(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def _day(epoch_seconds) -> str | None:
+    seconds = _number(epoch_seconds, float)
+    try:
+        return datetime.fromtimestamp(seconds, TIME_ZONE).date().isoformat()
+    except (TypeError, ValueError, OverflowError, OSError):
+        return None
 
 
 def parse_search(text: str, url: str) -> list[str]:
-    data = data_block(text, SEARCH_BLOCK)
-    sections = lookup(data, SEARCH_SECTIONS)
+    sections = lookup(data_block(text, SEARCH_BLOCK), SEARCH_PATHS["sections"])
     if not isinstance(sections, list):
         raise ParseError(SOURCE, url, "results", f"no {SEARCH_BLOCK} data block with results")
-    packages: list[str] = []
+    found = []
     for section in sections:
-        candidates = [lookup(section, SEARCH_TOP_ID)]
-        candidates += [lookup(result, SEARCH_ID) for result in lookup(section, SEARCH_LIST) or []]
-        packages += [p for p in candidates if isinstance(p, str) and p not in packages]
+        results = lookup(section, SEARCH_PATHS["results"])
+        found.append(lookup(section, SEARCH_PATHS["top_package"]))
+        found += [lookup(result, SEARCH_PATHS["package"])
+                  for result in (results if isinstance(results, list) else [])]
+    packages = dict.fromkeys(p for p in found if isinstance(p, str) and PACKAGE.fullmatch(p))
     return [detail_url(package) for package in packages]

@@ -14,6 +14,7 @@ import html
 import json
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 import yaml
 
@@ -28,6 +29,11 @@ ITUNES_TEMPLATE = SAMPLES / "itunes_search_software_us_2018_200results.json"
 RECORDED_AT = "2026-11-20T02:00:00+00:00"
 KEPT_BLOCKS = ("ds:0", "ds:2", "ds:4", "ds:7", "ds:9")  # small real blocks kept around ds:5
 SCRIPT = re.compile(r"<script[^>]*>AF_initDataCallback\(\{key: '(ds:\d+)'[\s\S]*?</script>")
+
+
+def euro(price: float) -> str:
+    """A price as the Dutch stores show it; free apps show no price."""
+    return f"€ {price:.2f}".replace(".", ",") if price else ""
 
 
 def put(data, path, value):
@@ -57,6 +63,20 @@ def play_detail(app: dict, template: str) -> str:
               "updated_epoch": int(updated.timestamp()), "version": app["version"]}
     for name, value in values.items():
         put(root, DETAIL_PATHS[name], value)
+    # Template values the parser does not read, but that name the template app, its developer
+    # (a private person's contact details) or its category, currency and release notes.
+    for path, value in {
+            (10,): None, (19,): None, (48,): None, (51, 1): None, (51, 3): None, (91,): None,
+            (9, 2): None, (13, 2): None, (13, 3): None, (79,): None, (100,): None, (118,): None,
+            (68, 2): None, (69, 1): None, (69, 4): None, (144,): None,
+            (13, 1): int(app["installs"].rstrip("+").replace(".", "")),
+            (37, 0): app["developer"], (73, 0, 1): app["description"].splitlines()[0],
+            (51, 0, 0): str(app["rating"]), (51, 2, 0): str(app["rating_count"]),
+            (57, 0, 0, 0, 0, 1, 0, 1): "EUR", (57, 0, 0, 0, 0, 1, 0, 2): euro(app["price"]),
+            (57, 0, 0, 0, 0, 6, 5, 2): googleplay.detail_url(app["package"]),
+            (68, 1, 4, 2): f"/store/apps/developer?id={quote(app['developer'])}",
+            (77, 0): app["package"]}.items():
+        put(root, list(path), value)
     screenshots = root[DETAIL_PATHS["screenshots"][0]][0]
     root[DETAIL_PATHS["screenshots"][0]][0] = (screenshots * 3)[:app["screenshots"]]
     put(root, [145, 0, 0], f"{app['updated']:%d-%m-%Y}")
@@ -85,7 +105,12 @@ def play_search(apps: list[dict], template: str) -> str:
         result[0][0][0], result[0][3], result[0][14] = app["package"], app["title"], app["developer"]
         result[0][13][1] = app["description"].splitlines()[0]
         result[0][15] = app["installs"]
-        result[0][4][1] = app["rating"]
+        result[0][4][:2] = [f"{app['rating']:.1f}", app["rating"]]
+        result[0][5], result[0][11], result[0][24] = "Gezondheid en fitness", None, None
+        result[0][10][4][2] = f"/store/apps/details?id={app['package']}"
+        for offer in (result[0][8], result[0][25][0][0][0][0]):
+            offer[1][0][1:3] = ["EUR", euro(app["price"])]
+            offer[6][5][2] = googleplay.detail_url(app["package"])
         results.append(result)
     section[22][0] = results
     return page("Zoeken - Apps op Google Play", [script("ds:4", data)])
@@ -106,10 +131,16 @@ def itunes_result(app: dict, model: dict) -> dict:
         "version": app["version"],
         "currentVersionReleaseDate": f"{app['updated']:%Y-%m-%d}T08:00:00Z",
         "averageUserRating": app["rating"], "userRatingCount": app["rating_count"] // 10,
-        "price": float(app["price"]), "formattedPrice": "Gratis" if not app["price"] else
-        f"€ {app['price']:.2f}".replace(".", ","), "currency": "EUR",
+        "price": float(app["price"]), "formattedPrice": euro(app["price"]) or "Gratis",
+        "currency": "EUR",
         "minimumOsVersion": "15.0", "contentAdvisoryRating": "4+", "trackContentRating": "4+",
-        "sellerUrl": app["website"],
+        "sellerUrl": app["website"], "artistViewUrl": None, "artistId": None,
+        "bundleId": app["package"], "trackCensoredName": app.get("ios_title", app["title"]),
+        "advisories": [], "primaryGenreName": "Health & Fitness", "primaryGenreId": 6013,
+        "genres": ["Gezondheid en fitness"], "genreIds": ["6013"],
+        "releaseNotes": "Verbeteringen en foutoplossingen.",
+        "averageUserRatingForCurrentVersion": app["rating"],
+        "userRatingCountForCurrentVersion": app["rating_count"] // 100,
         "trackViewUrl": f"https://apps.apple.com/nl/app/id{app['track_id']}?uo=4",
         "screenshotUrls": model["screenshotUrls"][:app["screenshots"]]})
     return result

@@ -25,8 +25,9 @@ def parse_fixture(name: str, url: str) -> googleplay.Parsed:
 
 
 WHEREAMI_HTML = fixture("play_details_com.adex77.WhereAmI_hl-en.html")
-whereami = googleplay.parse(WHEREAMI_HTML, WHEREAMI_URL).records[0]
-minecraft = parse_fixture("play_details_com.mojang.minecraftpe_hl-en.html", MINECRAFT_URL).records[0]
+[whereami] = googleplay.parse(WHEREAMI_HTML, WHEREAMI_URL).records
+[minecraft] = parse_fixture("play_details_com.mojang.minecraftpe_hl-en.html",
+                            MINECRAFT_URL).records
 search = parse_fixture("play_search_where-am-i_hl-en.html", SEARCH_URL)
 
 
