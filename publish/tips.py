@@ -137,9 +137,9 @@ def not_suitable(app: dict, labels: dict) -> list[str]:
         reasons.append("… de patiënt moeite heeft met lezen: de tekst is waarschijnlijk moeilijker "
                        f"dan B1 (indicatie, Flesch-Douma {readability['score']:.0f}).")
     cost = _value(app, "blended_care").get("cost")
-    if cost in ("Betaald", "Gratis met betaalde extra's"):
+    if cost in ("betaald", "gratis met betaalde extra's"):
         reasons.append("… de patiënt niet kan of wil betalen: " +
-                       ("de app kost geld." if cost == "Betaald" else
+                       ("de app kost geld." if cost == "betaald" else
                         "voor een deel van de app is een betaald abonnement nodig."))
     platforms = set(app.get("platforms") or [])
     if platforms == {"android"}:

@@ -6,28 +6,31 @@ the same shape) and returns the ratings per dimension. The rules are data: scori
 
 from __future__ import annotations
 
+from datetime import date
+
 from scoring import raters, rubric
+from scoring.evidence import evidence, unproven_methods
+from scoring.language import language
 
 DIMENSIONS = ("evidence", "target_groups", "language", "notifications", "blended_care",
               "components", "flags")
 
 
-def rate(record: dict) -> dict:
-    unproven = raters.unproven_methods(record)
-    evidence = raters.evidence(record)
-    if unproven and evidence["value"] not in ("claimed", "onbekend"):
-        # A verified source stays visible, but the app is never recommended (see flags).
-        evidence["label"] += "; let op: promoot ook een onbewezen methode"
-    language = raters.language(record)
-    blended = raters.blended_care(record, evidence["guideline_aids"])
+def rate(record: dict, today: date | None = None) -> dict:
+    """`today` decides whether a recognition is older than it is valid."""
+    unproven = unproven_methods(record)
+    rated_evidence = evidence(record, today or date.today(), promotes_unproven=bool(unproven))
+    rated_language = language(record)
+    blended = raters.blended_care(record, rated_evidence["guideline_aids"])
     return {
         "rubric_version": rubric.version(),
         "recommendable": not unproven,
-        "evidence": evidence,
+        "evidence": rated_evidence,
         "target_groups": raters.target_groups(record),
-        "language": language,
+        "language": rated_language,
         "notifications": raters.notifications(record),
         "blended_care": blended,
         "components": raters.components(record),
-        "flags": raters.flags(record, unproven, language["value"], blended["value"]["cost"]),
+        "flags": raters.flags(unproven, rated_language["value"]["dutch"],
+                              blended["value"]["cost"]),
     }

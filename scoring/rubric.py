@@ -10,6 +10,12 @@ from pathlib import Path
 import yaml
 
 RUBRIC_FILE = Path(__file__).resolve().parent / "rubric.yaml"
+FLAGS = re.I | re.S
+
+
+def compile_pattern(pattern: str) -> re.Pattern:
+    """Whole words and phrases only: 'pro' must not match in 'programma'."""
+    return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", FLAGS)
 
 
 @dataclass(frozen=True)
@@ -17,11 +23,14 @@ class Rule:
     id: str
     code: str | None
     pattern: re.Pattern
+    unless: re.Pattern | None = None
+    negatable: bool = True
 
     @classmethod
-    def from_entry(cls, entry: dict) -> "Rule":
-        return cls(entry["id"], entry.get("code"),
-                   re.compile(rf"(?<!\w){entry['pattern']}(?!\w)", re.I | re.S))
+    def from_entry(cls, entry: dict, group_unless: str | None = None) -> "Rule":
+        unless = "|".join(p for p in (entry.get("unless"), group_unless) if p)
+        return cls(entry["id"], entry.get("code"), compile_pattern(entry["pattern"]),
+                   compile_pattern(unless) if unless else None, entry.get("negatable", True))
 
 
 @cache
@@ -34,28 +43,50 @@ def version() -> str:
     return load()["version"]
 
 
-def rules(*path: str) -> list[Rule]:
-    """The rules at a path of the rubric, e.g. rules("components", "checklist")."""
+RUBRIC_VERSION = version()
+
+
+def section(*path: str):
     node = load()
     for key in path:
         node = node[key]
+    return node
+
+
+@cache
+def rules(*path: str) -> tuple[Rule, ...]:
+    """The rules at a path of the rubric: a list of rules, a group with `rules` (and perhaps a
+    group-wide `unless`), or one rule, e.g. rules("components", "checklist")."""
+    node = section(*path)
+    group_unless = None
+    if isinstance(node, dict) and "rules" in node:
+        group_unless, node = node.get("unless"), node["rules"]
     entries = node if isinstance(node, list) else [node]
-    return [Rule.from_entry(entry) for entry in entries]
+    return tuple(Rule.from_entry(entry, group_unless) for entry in entries)
+
+
+def rule(*path: str) -> Rule:
+    return rules(*path)[0]
 
 
 def labels() -> dict[str, dict[str, str]]:
     """Dutch labels for every code, per dimension, for the site."""
     rubric = load()
+    component_labels = rubric["components"]["labels"]
     return {
         "evidence": rubric["evidence"]["labels"],
         "guideline_aids": rubric["guideline_aids"]["labels"],
         "target_groups": rubric["target_groups"]["labels"],
-        "notification_kinds": rubric["notifications"]["labels"],
-        "checklist": {c: rubric["components"]["labels"][c] for c in
-                      (r["code"] for r in rubric["components"]["checklist"])},
-        "features": {c: rubric["components"]["labels"][c] for c in
-                     (r["code"] for r in rubric["components"]["features"])},
+        "notification_kinds": {code: rubric["notifications"]["labels"][code]
+                               for code in codes("notifications", "kinds")},
+        "checklist": {code: component_labels[code] for code in codes("components", "checklist")},
+        "features": {code: component_labels[code] for code in codes("components", "features")},
         "blended_care": rubric["blended_care"]["labels"],
         "cost": rubric["blended_care"]["cost"]["labels"],
         "flags": rubric["flags"]["labels"],
     }
+
+
+def codes(*path: str) -> list[str]:
+    """The codes of a list of rules, in rubric order."""
+    return [entry["code"] for entry in section(*path)]

@@ -1,15 +1,18 @@
-"""The texts of an app that the raters read, each with where it came from, and finding rule
-matches in them with their snippet and negation handling."""
+"""What the raters read from an app record, each text with where it came from.
+
+Records come from crawled pages and from `stopwijzer rate FILE`: every field is untrusted and
+only name and description are guaranteed, so everything here tolerates missing or mistyped
+fields and bounds the text the rules run over.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from scoring import rubric
-
 TEXT_FIELDS = ("description", "summary", "target_group")
-SNIPPET_CHARS = 90
+# Store descriptions are a few thousand characters; more is noise or abuse.
+MAX_TEXT_CHARS = 20_000
 
 
 @dataclass(frozen=True)
@@ -20,51 +23,61 @@ class Text:
     seen: str | None = None
 
 
+def plain(value) -> str | None:
+    """A usable string, or None."""
+    if isinstance(value, str) and value.strip():
+        return value[:MAX_TEXT_CHARS]
+    return None
+
+
+def sources(record: dict, name: str | None = None) -> list[dict]:
+    """The record's source entries that are still available, of one source or all."""
+    entries = record.get("sources")
+    if not isinstance(entries, list):
+        return []
+    return [s for s in entries if isinstance(s, dict) and s.get("available", True) is not False
+            and (name is None or s.get("source") == name)]
+
+
+def source_text(entry: dict, fact: str) -> Text:
+    """A fact stated by a source, as a text to cite."""
+    return Text(fact, plain(entry.get("source")) or "onbekend", plain(entry.get("url")),
+                plain(entry.get("seen_at")))
+
+
 def app_texts(record: dict) -> list[Text]:
-    """Every text of the app: each source's own fields, or the bare description."""
-    texts = []
-    for entry in record.get("sources") or []:
-        for field in TEXT_FIELDS:
-            if isinstance(entry.get(field), str) and entry[field].strip():
-                texts.append(Text(entry[field], entry.get("source", "onbekend"), entry.get("url"),
-                                  entry.get("seen_at")))
-    if not texts and isinstance(record.get("description"), str):
-        texts.append(Text(record["description"], "description"))
+    """Every text of the app: each source's own fields, then the record's description when no
+    source carries the same text."""
+    texts = [source_text(entry, plain(entry.get(field)))
+             for entry in sources(record) for field in TEXT_FIELDS if plain(entry.get(field))]
+    description = plain(record.get("description"))
+    if description and _key(description) not in {_key(t.text) for t in texts}:
+        texts.append(Text(description, "description"))
     return texts
 
 
-def reason(rule_id: str, text: Text, start: int = 0, end: int | None = None,
-           status: str = "derived") -> dict:
-    end = len(text.text) if end is None else end
-    left = max(0, start - SNIPPET_CHARS // 3)
-    snippet = text.text[left:max(end, left + SNIPPET_CHARS)].replace("\n", " ").strip()
-    return {"rule": rule_id, "text": ("…" if left else "") + snippet[:200], "source": text.source,
-            "url": text.url, "seen": text.seen, "status": status}
+def _key(text: str) -> str:
+    return " ".join(text.split()).lower()
 
 
-def negated(text: str, start: int, end: int, check_after: bool = False) -> bool:
-    negation = rubric.load()["negation"]
-    before = re.findall(r"[\w'-]+", text[:start].lower())[-negation["window_words"]:]
-    if any(word in before for word in negation["before"] if " " not in word):
-        return True
-    if check_after:
-        after = text[end:end + negation["after_window_chars"]].lower()
-        return any(phrase in after for phrase in negation["after"])
-    return False
+def as_price(value) -> float | None:
+    """A price in euros from a number or a text such as '€ 2,99' or 'Gratis'."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value) if value >= 0 else None
+    if isinstance(value, str):
+        if value.strip().lower() in ("gratis", "free"):
+            return 0.0
+        number = re.search(r"\d+(?:[.,]\d{1,2})?", value)
+        return float(number.group().replace(",", ".")) if number else None
+    return None
 
 
-def find(rule: rubric.Rule, texts: list[Text], negatable: bool = True,
-         check_after: bool = False, status: str = "derived") -> list[dict]:
-    """One reason per text where the rule matches (and is not negated); the same snippet seen
-    in several sources (a store text copied to another store) is given once."""
-    found, snippets = [], set()
-    for text in texts:
-        for match in rule.pattern.finditer(text.text):
-            if negatable and negated(text.text, match.start(), match.end(), check_after):
-                continue
-            found_reason = reason(rule.id, text, match.start(), match.end(), status)
-            if found_reason["text"] not in snippets:
-                snippets.add(found_reason["text"])
-                found.append(found_reason)
-            break
-    return found
+def languages(value) -> list[str]:
+    """Language names or codes as given by a source."""
+    if isinstance(value, str):
+        value = re.split(r"[,;/]", value)
+    if not isinstance(value, list):
+        return []
+    return [v.strip().lower() for v in value if isinstance(v, str) and v.strip()]

@@ -96,9 +96,9 @@ def test_blended_care_fit_and_cost():
                     "Gratis, met een premium abonnement voor extra oefeningen.", price=0.0)
     value = ratings["blended_care"]["value"]
     assert value == {"refers_to_professional": True, "advises_aids": True,
-                     "professional_can_view": True, "cost": "Gratis met betaalde extra's"}
+                     "professional_can_view": True, "cost": "gratis met betaalde extra's"}
     assert ratings["evidence"]["guideline_aids"] == ["nicotinevervanging"]
-    assert rated("Eenmalige aankoop.", price=1.99)["blended_care"]["value"]["cost"] == "Betaald"
+    assert rated("Eenmalige aankoop.", price=1.99)["blended_care"]["value"]["cost"] == "betaald"
 
 
 def test_components_against_the_checklist():

@@ -1,0 +1,77 @@
+"""Finding a rule in an app's texts: whole words, within the sentence, minding negation."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from scoring import rubric
+from scoring.reasons import reason
+from scoring.texts import Text
+
+
+@cache
+def _negation() -> dict:
+    config = rubric.section("negation")
+    return {**config, "clause_breaks": re.compile(config["clause_breaks"], re.I)}
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words before a match, back to the start of its clause."""
+    before = text[:start]
+    breaks = list(_negation()["clause_breaks"].finditer(before))
+    return before[breaks[-1].end():] if breaks else before
+
+
+def negated(text: str, start: int, end: int, look_ahead: bool = False) -> bool:
+    """True when a negation voids the match at text[start:end]: a negating word or phrase
+    shortly before it in its clause, 'raden ... af' around it, or (with look_ahead) a verdict
+    such as 'is niet bewezen' shortly after it in its sentence."""
+    config = _negation()
+    words = re.findall(r"[\w'-]+", _clause_before(text, start).lower())
+    window = " ".join(words[-config["window_words"]:])
+    if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", window) for n in config["before"]):
+        return True
+    after_words = re.findall(r"[\w'-]+", re.split(r"[.!?;]", text[end:], maxsplit=1)[0].lower())
+    if set(words[-6:]) & set(config["split_before"]) and \
+            set(after_words[:3]) & set(config["split_after"]):
+        return True
+    if look_ahead:
+        after = re.split(r"[.!?;]", text[end:end + config["after_window_chars"]], maxsplit=1)[0]
+        return any(phrase in after.lower() for phrase in config["after"])
+    return False
+
+
+def _excluded(rule: rubric.Rule, text: str, start: int, end: int) -> bool:
+    return bool(rule.unless) and any(m.start() <= start and end <= m.end()
+                                     for m in rule.unless.finditer(text))
+
+
+def find(rule: rubric.Rule, texts: list[Text], look_ahead: bool = False,
+         status: str = "derived") -> list[dict]:
+    """One reason per text where the rule holds (its first valid match); a snippet already
+    given for another source (a store text copied to another store) is given once."""
+    found, snippets = [], set()
+    for text in texts:
+        for match in rule.pattern.finditer(text.text):
+            start, end = match.span()
+            if _excluded(rule, text.text, start, end) or (
+                    rule.negatable and negated(text.text, start, end, look_ahead)):
+                continue
+            found_reason = reason(rule.id, text, start, end, status)
+            if found_reason["text"] not in snippets:
+                snippets.add(found_reason["text"])
+                found.append(found_reason)
+            break
+    return found
+
+
+def find_codes(rules, texts: list[Text], **options) -> tuple[list[str], list[dict]]:
+    """The codes of the rules that hold, in rubric order, and their reasons."""
+    codes, reasons = [], []
+    for rule in rules:
+        found = find(rule, texts, **options)
+        if found:
+            codes.append(rule.code)
+            reasons += found
+    return codes, reasons
