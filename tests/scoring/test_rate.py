@@ -1,5 +1,7 @@
 """The raters on realistic snippets: every rating says why, claims are never proof."""
 
+from datetime import date
+
 import pytest
 
 from scoring import DIMENSIONS, rate, rubric
@@ -40,6 +42,16 @@ def test_a_verified_source_wins_and_the_claim_is_kept_as_claim():
         ("loket_level", "verified"), ("claim_science", "claimed")]
     assert evidence["reasons"][0]["seen"] == "2026-11-20"
     assert "2020-11-12" in evidence["reasons"][0]["text"]
+
+
+@pytest.mark.parametrize("today, old", [(date(2025, 11, 12), False), (date(2025, 11, 13), True)])
+def test_a_recognition_older_than_five_years_is_noted_and_less_certain(today, old):
+    loket = {"source": "loketgezondleven", "recognition_level": "Goed onderbouwd",
+             "recognition_date": "2020-11-12", "url": "https://interventies.loketgezondleven.nl/x/1"}
+    evidence = rate({"name": "Stopstone", "sources": [loket]}, today=today)["evidence"]
+    assert evidence["value"] == "goed_onderbouwd"
+    assert ("erkenning ouder dan 5 jaar (van 2020-11-12)" in evidence["label"]) is old
+    assert evidence["confidence"] == ("middel" if old else "hoog")
 
 
 @pytest.mark.parametrize("text, flagged", [
