@@ -86,7 +86,7 @@ class FaultyMirror:
             return self._send(handler, 429, b"Too Many Requests", "text/plain",
                               {"Retry-After": "1"})
         if fault == "timeout":
-            time.sleep(3)
+            time.sleep(8)  # well past the crawler's DOWNLOAD_TIMEOUT
             return self._send(handler, 200, body, content_type)
         if fault == "reset":
             handler.connection.shutdown(2)  # close without an answer

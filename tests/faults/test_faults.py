@@ -22,7 +22,7 @@ FAULTS = {"http500": "googleplay", "http429": "appstore", "timeout": "ggdappstor
 def live_settings(mirror: FaultyMirror) -> dict[str, str]:
     """A live crawl (robots.txt and all) against the mirror, with short waits."""
     return {"STOPWIJZER_MIRROR": mirror.url, "HTTPCACHE_ENABLED": "False",
-            "DOWNLOAD_TIMEOUT": "1", "RETRY_TIMES": "1", "RETRY_BACKOFF_BASE": "0.2",
+            "DOWNLOAD_TIMEOUT": "4", "RETRY_TIMES": "1", "RETRY_BACKOFF_BASE": "0.2",
             "DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False",
             "CONCURRENT_REQUESTS_PER_DOMAIN": "8", "LOGSTATS_INTERVAL": "0"}
 
