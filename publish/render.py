@@ -16,6 +16,7 @@ import unicodedata
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markdown.extensions.toc import slugify
 from markupsafe import Markup, escape
 
 from publish.charts import trend_charts
@@ -36,6 +37,8 @@ SOURCE_NAMES = {"googleplay": "Google Play", "appstore": "App Store",
 def clean(value) -> str:
     """Untrusted text without control, direction or zero-width characters."""
     text = INVISIBLE.sub("", unicodedata.normalize("NFC", str(value or "")))
+    if text.replace("\n", "").replace("\t", "").isprintable():
+        return text  # the common case, without a look at every character
     return "".join(c for c in text if c in "\n\t" or unicodedata.category(c)[0] != "C")
 
 
@@ -78,6 +81,7 @@ def environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
     env.filters.update(clean=clean, short=short, md=md, link=link, paragraphs=paragraphs,
+                       anchor=lambda text: slugify(str(text), "-"),
                        source_name=lambda s: SOURCE_NAMES.get(s, s),
                        title_json=lambda v: Markup(json.dumps(short(v, 80).replace("<", "")
                                                               .replace(">", ""))))

@@ -117,3 +117,16 @@ def test_cost_is_shown_in_words_filterable_and_on_the_patient_card(built_site):
     assert 'data-cost="betaald"' in detour and "<td>Betaald</td>" in detour
     card = (site / "kaart" / "detour.html").read_text(encoding="utf-8")
     assert "Let op: de app kost geld." in card
+
+
+def test_an_app_page_written_as_html_keeps_its_table_of_contents_and_search(built_site):
+    """App pages skip Markdown (publish/mkdocs_hooks.py); their headings still make the TOC."""
+    _, site = built_site
+    quiddy = page(site, "apps", "quiddy")
+    toc = quiddy.split('class="md-nav md-nav--secondary"')[1].split('class="md-content"')[0]
+    anchors = re.findall(r'href="#([a-z-]+)"', toc)
+    assert anchors[:3] == ["wat-is-het", "voor-wie", "onderbouwing"]
+    assert anchors.index("tips-per-consult") < anchors.index("intake") < \
+        anchors.index("terugvalpreventie") < anchors.index("geschiedenis")
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert '"location":"apps/quiddy/#tips-per-consult"' in index
