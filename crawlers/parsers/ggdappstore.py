@@ -14,7 +14,7 @@ from parsel import Selector
 
 from crawlers.errors import ParseError
 from crawlers.items import new_record
-from crawlers.parsers import Parsed
+from crawlers.parsers import Parsed, listing_links
 
 SOURCE = "ggdappstore"
 START_URLS = ("https://ggdappstore.nl/Appstore/Categorie/Roken",)
@@ -57,21 +57,10 @@ def parse(text: str, url: str) -> Parsed:
 
 
 def _parse_listing(page: Selector, url: str) -> Parsed:
-    cards = page.css(SELECTORS["cards"])
-    if not cards:
-        if page.css(SELECTORS["no_results"]):
-            return Parsed([], [])
-        raise ParseError(SOURCE, url, "cards", "no app cards and no 'geen resultaten' message")
-    follow = []
-    for card in cards:
-        href = card.css(SELECTORS["card_link"]).get()
-        if not href:
-            raise ParseError(SOURCE, url, "card_link", "an app card has no link to its app page")
-        follow.append(_absolute(url, href))
-    next_page = page.css(SELECTORS["next_page"]).get()
-    if next_page:
-        follow.append(_absolute(url, next_page))
-    return Parsed([], follow)
+    return listing_links(page, url, SOURCE, SELECTORS, key="cards", link="card_link",
+                         no_link="an app card has no link to its app page",
+                         none_found="no app cards and no 'geen resultaten' message",
+                         join=_absolute)
 
 
 def _parse_app(page: Selector, url: str) -> Parsed:

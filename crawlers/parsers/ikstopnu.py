@@ -14,7 +14,7 @@ from parsel import Selector
 
 from crawlers.errors import ParseError
 from crawlers.items import new_record
-from crawlers.parsers import Parsed
+from crawlers.parsers import Parsed, listed
 
 SOURCE = "ikstopnu"
 START_URLS = ("https://www.ikstopnu.nl/bibliotheek/apps-om-te-stoppen-met-roken/",)
@@ -38,11 +38,7 @@ def parse(text: str, url: str) -> Parsed:
     if urlsplit(url).path.rstrip("/") != urlsplit(START_URLS[0]).path.rstrip("/"):
         raise ParseError(SOURCE, url, "url", "not the app selection page")
     page = Selector(text=text)
-    cards = page.css(SELECTORS["cards"])
-    if not cards:
-        if page.css(SELECTORS["no_results"]):
-            return Parsed([], [])
-        raise ParseError(SOURCE, url, "cards", "no app cards and no 'geen apps' message")
+    cards = listed(page, url, SOURCE, SELECTORS, "cards", "no app cards and no 'geen apps' message")
     return Parsed([_parse_card(card, url) for card in cards], [])
 
 

@@ -17,7 +17,7 @@ from parsel import Selector
 
 from crawlers.errors import ParseError
 from crawlers.items import new_record
-from crawlers.parsers import Parsed
+from crawlers.parsers import Parsed, listing_links
 
 SOURCE = "loketgezondleven"
 START_URLS = (
@@ -76,22 +76,10 @@ def parse(text: str, url: str) -> Parsed:
 
 
 def _parse_listing(page: Selector, url: str) -> Parsed:
-    results = page.css(SELECTORS["results"])
-    if not results:
-        if page.css(SELECTORS["no_results"]):
-            return Parsed([], [])
-        raise ParseError(SOURCE, url, "results",
-                         "no search results and no 'geen resultaten' message")
-    follow = []
-    for result in results:
-        href = result.css(SELECTORS["result_link"]).get()
-        if not href:
-            raise ParseError(SOURCE, url, "result_link", "a search result has no link")
-        follow.append(urljoin(url, href.strip()))
-    next_page = page.css(SELECTORS["next_page"]).get()
-    if next_page:
-        follow.append(urljoin(url, next_page.strip()))
-    return Parsed([], follow)
+    return listing_links(page, url, SOURCE, SELECTORS, key="results", link="result_link",
+                         no_link="a search result has no link",
+                         none_found="no search results and no 'geen resultaten' message",
+                         join=lambda base, href: urljoin(base, href.strip()))
 
 
 def _parse_intervention(page: Selector, url: str, intervention_id: str) -> Parsed:
