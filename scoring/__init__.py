@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from catalogue.curation import DIMENSIONS  # what an editor may override: every dimension
 from scoring import raters, rubric
 from scoring.evidence import evidence, unproven_methods
 from scoring.language import language
 
-DIMENSIONS = ("evidence", "target_groups", "language", "notifications", "blended_care",
-              "components", "flags")
+__all__ = ["DIMENSIONS", "rate"]
 
 
 def rate(record: dict, today: date | None = None) -> dict:

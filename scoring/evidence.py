@@ -20,10 +20,6 @@ def unproven_methods(record: dict) -> list[dict]:
                                                                            look_ahead=True)]
 
 
-def guideline_aids(record: dict) -> tuple[list[str], list[dict]]:
-    return find_codes(rubric.rules("guideline_aids"), app_texts(record))
-
-
 def _loket_level(entry: dict) -> str | None:
     level = plain(entry.get("recognition_level"))
     return rubric.section("evidence", "loketgezondleven_levels").get(level.strip().lower()) \
@@ -106,8 +102,9 @@ def evidence(record: dict, today: date, promotes_unproven: bool) -> dict:
                           ("ikstopnu_selectie", _ikstopnu(record))):
         if reasons:
             found[code] = reasons
+    texts = app_texts(record)
     claims = [r for rule in rubric.rules("evidence", "claims")
-              for r in find(rule, app_texts(record), look_ahead=True, status="claimed")]
+              for r in find(rule, texts, look_ahead=True, status="claimed")]
     verified = [code for code in config["order"] if code in found]
     best = verified[0] if verified else ("claimed" if claims else "onbekend")
     notes = []
@@ -119,7 +116,7 @@ def evidence(record: dict, today: date, promotes_unproven: bool) -> dict:
         # The verified source stays visible; `recommendable` keeps the app from being advised.
         notes.append(config["notes"]["unproven"])
     confidence = "laag" if not verified else ("middel" if notes else "hoog")
-    aids, aid_reasons = guideline_aids(record)
+    aids, aid_reasons = find_codes(rubric.rules("guideline_aids"), texts)
     # The best source first, then the other verified ones, the maker's own claims, the aids.
     reasons = [r for code in verified for r in found[code]] + claims + aid_reasons
     return rating(best, "; ".join([config["labels"][best], *notes]), confidence, reasons,

@@ -28,9 +28,9 @@ def _age_groups(texts: list[Text]) -> tuple[list[str], list[dict]]:
 
 def target_groups(record: dict) -> dict:
     config = rubric.section("target_groups")
-    stated = [t for t in app_texts(record) if t.source != "description"
-              and any(t.text == plain(s.get("target_group")) for s in sources(record))]
     texts = app_texts(record)
+    stated = [t for t in texts if t.source != "description"
+              and any(t.text == plain(s.get("target_group")) for s in sources(record))]
     by_age, age_reasons = _age_groups(texts)
     by_words, reasons = find_codes(rubric.rules("target_groups"), texts)
     codes = [c for c in config["labels"] if c in by_age or c in by_words]
@@ -78,9 +78,8 @@ def _store_price(record: dict) -> tuple[float | None, list[dict]]:
                           status="verified")]
 
 
-def cost(record: dict) -> tuple[str, list[dict]]:
+def cost(record: dict, texts: list[Text]) -> tuple[str, list[dict]]:
     """'gratis', 'betaald', "gratis met betaalde extra's" or 'onbekend', and why."""
-    texts = app_texts(record)
     price, price_reasons = _store_price(record)
     paid = find(rubric.rule("blended_care", "cost", "paid_text"), texts)
     extras = find(rubric.rule("blended_care", "cost", "paid_extras"), texts)
@@ -103,7 +102,7 @@ def blended_care(record: dict, aids: list[str]) -> dict:
     texts = app_texts(record)
     referral = find(rubric.rule("blended_care", "referral"), texts)
     sharing = find(rubric.rule("blended_care", "sharing"), texts)
-    price, cost_reasons = cost(record)
+    price, cost_reasons = cost(record, texts)
     value = {"refers_to_professional": bool(referral), "advises_aids": bool(aids),
              "professional_can_view": bool(sharing), "cost": price}
     said = [config["labels"][k] for k in ("refers_to_professional", "advises_aids",

@@ -43,8 +43,6 @@ def version() -> str:
     return load()["version"]
 
 
-RUBRIC_VERSION = version()
-
 
 def section(*path: str):
     node = load()
