@@ -69,21 +69,25 @@ def _history(con) -> dict[str, list[dict]]:
     return history
 
 
-def review_state(con, app_id: str, curation: Curation) -> dict:
-    """A change of advice (evidence, warnings, target group) of an app that was already rated is
-    shown as not yet reviewed until the editor records a review on or after that day."""
-    reviewed = max((str(e["date"]) for e in curation.of("reviews", app_id)), default=None)
-    changed = con.execute(
-        f"""SELECT max(valid_from) FROM (
-                SELECT valid_from, row_number() OVER (PARTITION BY dimension
-                                                      ORDER BY valid_from) AS n
-                FROM rating_history WHERE app_id = ?
-                  AND dimension IN ({', '.join('?' for _ in ADVICE_DIMENSIONS)}))
-            WHERE n > 1""",
-        [app_id, *ADVICE_DIMENSIONS]).fetchone()[0]
-    pending = changed is not None and (reviewed is None or changed.date().isoformat() > reviewed)
-    return {"pending": pending, "reviewed_on": reviewed,
-            "note": "Nog niet beoordeeld door de redactie." if pending else None}
+def review_states(con, curation: Curation) -> dict[str, dict]:
+    """Per app: a change of advice (evidence, warnings, target group) of an app that was already
+    rated is shown as not yet reviewed until the editor records a review on or after that day."""
+    changed = dict(con.execute(
+        f"""SELECT app_id, max(valid_from) FROM (
+                SELECT app_id, valid_from, row_number() OVER (PARTITION BY app_id, dimension
+                                                              ORDER BY valid_from) AS n
+                FROM rating_history
+                WHERE dimension IN ({', '.join('?' for _ in ADVICE_DIMENSIONS)}))
+            WHERE n > 1 GROUP BY app_id""",
+        list(ADVICE_DIMENSIONS)).fetchall())
+    states = {}
+    for (app_id,) in con.execute("SELECT app_id FROM app").fetchall():
+        reviewed = max((str(e["date"]) for e in curation.of("reviews", app_id)), default=None)
+        since = changed.get(app_id)
+        pending = since is not None and (reviewed is None or since.date().isoformat() > reviewed)
+        states[app_id] = {"pending": pending, "reviewed_on": reviewed,
+                          "note": "Nog niet beoordeeld door de redactie." if pending else None}
+    return states
 
 
 def site_data(con: duckdb.DuckDBPyConnection, curation: Curation, labels: dict) -> dict:
@@ -91,6 +95,7 @@ def site_data(con: duckdb.DuckDBPyConnection, curation: Curation, labels: dict) 
     ratings = _ratings(con)
     history = _history(con)
     hidden = curation.hidden()
+    reviews = review_states(con, curation)
     summaries = {e["app"]: e["text"] for e in curation.of("summaries")}
     apps = []
     for app in _rows(con, "SELECT * FROM app_current ORDER BY name"):
@@ -108,7 +113,7 @@ def site_data(con: duckdb.DuckDBPyConnection, curation: Curation, labels: dict) 
             "sources": sources,
             "ratings": ratings.get(app["app_id"], {}),
             "history": history.get(app["app_id"], []),
-            "review": review_state(con, app["app_id"], curation),
+            "review": reviews[app["app_id"]],
         })
     return {
         "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),

@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 
 from catalogue.curation import Curation
-from publish.data import review_state
+from publish.data import review_states
 
 BACKUPS_KEPT = 7
 
@@ -74,8 +74,8 @@ def status(con: duckdb.DuckDBPyConnection, db_path: Path, curation: Curation) ->
                      + (f"; {reason}" if reason else ""))
     has_ratings = con.execute("SELECT count(*) FROM information_schema.tables "
                               "WHERE table_name = 'rating_history'").fetchone()[0]
-    app_ids = [row[0] for row in con.execute("SELECT app_id FROM app ORDER BY app_id").fetchall()]
-    pending = [a for a in app_ids if has_ratings and review_state(con, a, curation)["pending"]]
+    pending = sorted(app_id for app_id, state in review_states(con, curation).items()
+                     if state["pending"]) if has_ratings else []
     lines += ["", f"waiting for review: {len(pending)}" + (f" ({', '.join(pending)})"
                                                           if pending else "")]
     return "\n".join(lines)

@@ -9,7 +9,7 @@ import pytest
 from catalogue.curation import Curation
 from catalogue.export import export
 from catalogue.store import write_session
-from publish.data import review_state, trends
+from publish.data import review_states, trends
 from publish.report import change_report
 from scoring.runs import score_catalogue
 from tests.records import play
@@ -118,17 +118,17 @@ def test_a_changed_advice_waits_for_review_until_the_editor_records_one(db, load
     load({"googleplay": [QUITNOW]})
     score(db)
     with write_session(db) as con:
-        assert review_state(con, "quitnow", Curation(None))["pending"] is False  # first rating
+        assert review_states(con, Curation(None))["quitnow"]["pending"] is False  # first rating
     load({"googleplay": [CLAIMING]}, day=1)
     score(db)
     today = dt.datetime.now(dt.timezone.utc).date()
     reviewed = Curation(None, {"reviews": [{"app": "quitnow", "by": "redactie", "date": today,
                                             "__line__": 1}]})
     with write_session(db) as con:
-        pending = review_state(con, "quitnow", Curation(None))
+        pending = review_states(con, Curation(None))["quitnow"]
         assert pending["pending"] is True
         assert pending["note"] == "Nog niet beoordeeld door de redactie."
-        assert review_state(con, "quitnow", reviewed)["pending"] is False
+        assert review_states(con, reviewed)["quitnow"]["pending"] is False
 
 
 def test_trends_count_each_crawl_with_the_ratings_scored_after_it(db, load):
