@@ -24,8 +24,12 @@ def _components(app: dict) -> tuple[list[str], list[str]]:
     return components.get("checklist", []), components.get("features", [])
 
 
+def _labels(codes, labels: dict) -> list[str]:
+    return [labels.get(code, code).lower() for code in codes]
+
+
 def _names(codes, labels: dict) -> str:
-    names = [labels.get(code, code).lower() for code in codes]
+    names = _labels(codes, labels)
     return ", ".join(names[:-1]) + (" en " if len(names) > 1 else "") + names[-1] if names else ""
 
 
@@ -70,7 +74,7 @@ def second_consult(app: dict, labels: dict) -> list[str]:
     else:
         tips.append(f"{name} heeft geen stopplan: maak het stopplan in het consult en schrijf erin "
                     "welke onderdelen van de app de patiënt gaat gebruiken.")
-    if {"moeilijke_momenten"} & set(checklist) or "noodknop" in features:
+    if "moeilijke_momenten" in checklist or "noodknop" in features:
         tips.append("Spreek af wat de patiënt bij trek doet: "
                     + ("de noodknop in de app gebruiken" if "noodknop" in features
                        else "de oefeningen voor moeilijke momenten in de app doen") + ".")
@@ -97,7 +101,7 @@ def follow_ups(app: dict, labels: dict) -> list[str]:
     if _value(app, "blended_care").get("professional_can_view"):
         tips.append("Vraag de patiënt het overzicht of rapport uit de app vóór het consult met u "
                     "te delen, zodat u snel feedback kunt geven.")
-    first = next((labels.get("features", {}).get(f, f).lower() for f in features), None)
+    first = next(iter(_labels(features, labels.get("features", {}))), None)
     tips.append("Heeft de patiënt de app nog niet gebruikt? Open hem samen en kies één onderdeel "
                 "om mee te beginnen" + (f", bijvoorbeeld: {first}." if first else "."))
     return tips
@@ -112,8 +116,8 @@ def relapse_prevention(app: dict, labels: dict) -> list[str]:
     else:
         tips.append(f"{name} biedt niets na een uitglijder: bespreek zelf dat een uitglijder een "
                     "leermoment is en plan sneller een extra contact.")
-    support = [labels.get("features", {}).get(f, f).lower() for f in ("buddy", "community", "coach")
-               if f in features]
+    support = _labels([f for f in ("buddy", "community", "coach") if f in features],
+                      labels.get("features", {}))
     if support:
         tips.append(f"Moedig aan om na een moeilijk moment steun te zoeken via de app ({', '.join(support)}).")
     if _value(app, "blended_care").get("refers_to_professional"):
@@ -132,7 +136,7 @@ def not_suitable(app: dict, labels: dict) -> list[str]:
     if "no_dutch" in flags:
         reasons.append("… de patiënt weinig Engels of andere talen leest: de app is niet in het "
                        "Nederlands.")
-    readability = (language or {}).get("readability") or {}
+    readability = language.get("readability") or {}
     if readability.get("score") is not None and readability["score"] < readability.get("b1_minimum", 60):
         reasons.append("… de patiënt moeite heeft met lezen: de tekst is waarschijnlijk moeilijker "
                        f"dan B1 (indicatie, Flesch-Douma {readability['score']:.0f}).")
