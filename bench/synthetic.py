@@ -80,6 +80,12 @@ SELECT s.run_id, s.app_id, d.dimension,
        'label', 'middel', '[]', NULL, '2026.11.1', NULL
 FROM states s, (VALUES ('evidence'), ('language'), ('notifications')) d(dimension)
 WHERE s.source = 'googleplay' AND (s.version = 1 OR hash(s.source_id || s.version) % 3 = 0);
+
+-- The next real run continues after the generated ones.
+DROP SEQUENCE run_id_seq;
+CREATE SEQUENCE run_id_seq START WITH $next;
+DROP SEQUENCE score_run_seq;
+CREATE SEQUENCE score_run_seq START WITH $next;
 """
 
 
@@ -88,7 +94,8 @@ def generate(path: Path, apps: int = 1000, years: int = 5) -> Path:
     con = duckdb.connect(str(path))
     ensure_schema(con)
     extra_sql(con, RATINGS_SQL)
-    con.execute(GENERATE.replace("$days", str(365 * years)).replace("$apps", str(apps)))
+    con.execute(GENERATE.replace("$days", str(365 * years)).replace("$apps", str(apps))
+                .replace("$next", str(365 * years + 1)))
     con.execute("CHECKPOINT")
     con.close()
     return path

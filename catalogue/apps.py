@@ -7,8 +7,6 @@ from datetime import date, datetime
 
 import duckdb
 
-# Where the main description comes from: the Dutch store text first, curated sources after.
-DESCRIPTION_ORDER = ("googleplay", "appstore", "ggdappstore", "loketgezondleven", "ikstopnu")
 SOURCE_FIELDS = ("source", "source_id", "url", "title", "developer", "description", "summary",
                  "languages", "platforms", "price", "rating", "rating_count", "version", "updated",
                  "installs", "content_rating", "target_group", "quality_score", "quality_themes",
@@ -38,19 +36,14 @@ def source_entries(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict]]:
 
 
 def app_records(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    """Every app with the description app_current chose for it (the one rule, in views.sql)."""
     entries = source_entries(con)
     apps = con.execute(
-        """SELECT app_id, name, developer, kind, platforms, languages, min_price
+        """SELECT app_id, name, developer, kind, description, platforms, languages, min_price
            FROM app_current ORDER BY app_id""").fetchall()
-    records = []
-    for app_id, name, developer, kind, platforms, languages, min_price in apps:
-        sources = entries.get(app_id, [])
-        ranked = sorted(sources, key=lambda s: (not s["available"],
-                                                DESCRIPTION_ORDER.index(s["source"])))
-        description = next((s["description"] or s["summary"] for s in ranked
-                            if s["description"] or s["summary"]), "")
-        records.append({"app_id": app_id, "name": name, "developer": developer, "kind": kind,
-                        "description": description, "languages": list(languages or []),
-                        "platforms": list(platforms or []), "price": min_price,
-                        "sources": sources})
-    return records
+    return [{"app_id": app_id, "name": name, "developer": developer, "kind": kind,
+             "description": description or "", "languages": list(languages or []),
+             "platforms": list(platforms or []), "price": min_price,
+             "sources": entries.get(app_id, [])}
+            for app_id, name, developer, kind, description, platforms, languages, min_price
+            in apps]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from crawlers.items import EXPECTED
+from crawlers import sources
 
 # A field whose coverage falls by more than this share (e.g. 0.9 -> 0.4) signals a layout change.
 COVERAGE_DROP = 0.3
@@ -32,7 +32,7 @@ def coverage(source: str, records: list[dict]) -> dict[str, float]:
         return {}
     return {name: round(sum(1 for r in records if r.get(name) not in (None, "", [], {}))
                         / len(records), 3)
-            for name in EXPECTED[source]}
+            for name in sources.get(source).expected}
 
 
 def judge(source: str, stats: dict, records: list[dict],

@@ -85,19 +85,25 @@ class Linker:
         self.con, self.run_id = con, run_id
         self.editor_links = editor_links or {}
         self.known = known_apps()
+        # Read once per run, kept up to date as records are linked: a night of unchanged
+        # records then costs no query per record.
+        self.links = {(source, source_id): app_id for source, source_id, app_id in
+                      con.execute("SELECT source, source_id, app_id FROM app_link").fetchall()}
+        self._titles: list[tuple[str, str, str]] | None = None
 
     def link(self, record: dict) -> str:
         """The app id of this record, creating the link (and the app) when it is new."""
         key = (record["source"], record["source_id"])
-        existing = self.con.execute(
-            "SELECT app_id, method FROM app_link WHERE source = ? AND source_id = ?", key).fetchone()
+        existing = self.links.get(key)
         editor_app = self.editor_links.get(key)
-        if existing and (editor_app is None or existing[0] == editor_app):
-            return existing[0]
+        if existing and (editor_app is None or existing == editor_app):
+            return existing
         app_id, method = (editor_app, "editor") if editor_app else self._decide(record)
         self._ensure_app(app_id, record)
         self.con.execute("INSERT OR REPLACE INTO app_link VALUES (?, ?, ?, ?, ?)",
                          [*key, app_id, method, self.run_id])
+        self.links[key] = app_id
+        self._titled(app_id, record.get("title"), record.get("developer"))
         return app_id
 
     def _decide(self, record: dict) -> tuple[str, str]:
@@ -105,10 +111,8 @@ class Linker:
             if self._is_known(app, record):
                 return slug(app["name"]), "known_app"
         for source, source_id in store_ids(record.get("links")):
-            row = self.con.execute("SELECT app_id FROM app_link WHERE source = ? AND source_id = ?",
-                                   [source, source_id]).fetchone()
-            if row:
-                return row[0], "store_link"
+            if (source, source_id) in self.links:
+                return self.links[(source, source_id)], "store_link"
             for app in self.known:
                 if source_id in (app["android_package"], app["ios_track_id"]):
                     return slug(app["name"]), "known_app"
@@ -137,18 +141,29 @@ class Linker:
         title = short_title(record.get("title"))
         developer = developer_key(record.get("developer"))
         candidates = set()
-        for app_id, other_title, other_developer in self.con.execute(
-                "SELECT app_id, title, developer FROM record_current WHERE app_id IS NOT NULL"
-        ).fetchall():
-            if short_title(other_title) != title:
+        for app_id, other_title, other in self._title_index():
+            if other_title != title:
                 continue
-            other = developer_key(other_developer)
             if developer and other:
                 if developer == other:
                     return app_id
             else:
                 candidates.add(app_id)
         return candidates.pop() if len(candidates) == 1 else None
+
+    def _title_index(self) -> list[tuple[str, str, str]]:
+        """(app id, short title, developer key) of every linked record's current state."""
+        if self._titles is None:
+            self._titles = []
+            for app_id, title, developer in self.con.execute(
+                    "SELECT app_id, title, developer FROM record_current WHERE app_id IS NOT NULL"
+            ).fetchall():
+                self._titled(app_id, title, developer)
+        return self._titles
+
+    def _titled(self, app_id: str, title: str | None, developer: str | None) -> None:
+        if self._titles is not None:
+            self._titles.append((app_id, short_title(title), developer_key(developer)))
 
     def _new_app_id(self, record: dict) -> str:
         base = slug(record.get("title") or record["source_id"])

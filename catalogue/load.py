@@ -9,19 +9,23 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from catalogue.health import Health, judge
 from catalogue.linking import Linker
+from catalogue.sql import queries
 from crawlers.items import FIELDS, REQUIRED
 
 COLUMNS = list(FIELDS)
-INSERT_OBSERVATION = (
-    f"INSERT INTO observation (run_id, seen_at, content_hash, {', '.join(COLUMNS)}, raw) "
-    f"VALUES (?, ?, ?, {', '.join('?' for _ in COLUMNS)}, ?) RETURNING obs_id")
+SQL = queries(Path(__file__).resolve().parent / "load.sql")
+# How each catalogue type travels from the crawl's JSON to DuckDB (JSON columns as JSON text).
+ARROW_TYPES = {"VARCHAR": pa.string(), "VARCHAR[]": pa.list_(pa.string()), "DATE": pa.date32(),
+               "DOUBLE": pa.float64(), "BIGINT": pa.int64(), "INTEGER": pa.int32(),
+               "BOOLEAN": pa.bool_(), "JSON": pa.string()}
 
 
 @dataclass
@@ -73,6 +77,47 @@ def read_records(path: Path) -> list[dict]:
     return records
 
 
+def incoming_table(source: str, records: list[dict]) -> pa.Table:
+    """The records as an Arrow table with the catalogue's column types, plus their order, content
+    hash and raw JSON. A value of the wrong type names its source, record and field."""
+    arrays = {"ord": pa.array(range(len(records)), pa.int64()),
+              "content_hash": pa.array([content_hash(r) for r in records], pa.string()),
+              "raw": pa.array([json.dumps(r) for r in records], pa.string())}
+    for name in COLUMNS:
+        kind = FIELDS[name][0]
+        values = [_typed(r, name, kind) for r in records]
+        try:
+            arrays[name] = pa.array(values, ARROW_TYPES[kind])
+        except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError) as error:
+            bad = next(r for r, v in zip(records, values) if not _fits(v, ARROW_TYPES[kind]))
+            raise ValueError(f"{source}: {bad.get('url')}: field '{name}': not a valid "
+                             f"{kind} ({error})") from None
+    return pa.table(arrays)
+
+
+def _typed(record: dict, name: str, kind: str):
+    value = record.get(name)
+    if value is None:
+        return None
+    if kind == "JSON":
+        return json.dumps(value)
+    if kind == "DATE" and isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{record.get('source')}: {record.get('url')}: field '{name}': "
+                             f"not a date (YYYY-MM-DD): {value[:40]!r}") from None
+    return value
+
+
+def _fits(value, arrow_type) -> bool:
+    try:
+        pa.array([value], arrow_type)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError):
+        return False
+    return True
+
+
 class RunLoader:
     """Writes one run. Use `load_crawl` or `ingest` rather than this class directly."""
 
@@ -81,8 +126,8 @@ class RunLoader:
         self.con, self.mode, self.started = con, mode, utc_naive(started)
         self.run_id = con.execute("SELECT nextval('run_id_seq')").fetchone()[0]
         self.available_before = self._available_apps()
-        con.execute("INSERT INTO crawl_run VALUES (?, ?, NULL, 'running', ?, ?, NULL)",
-                    [self.run_id, self.started, mode, snapshot])
+        con.execute("INSERT INTO crawl_run (run_id, started, status, mode, snapshot) "
+                    "VALUES (?, ?, 'running', ?, ?)", [self.run_id, self.started, mode, snapshot])
         self.linker = Linker(con, self.run_id, editor_links)
         self.summary = RunSummary(self.run_id, "running")
 
@@ -97,48 +142,49 @@ class RunLoader:
         return json.loads(row[0]) if row and row[0] else None
 
     def apply_source(self, source: str, health: Health, records: list[dict]) -> None:
+        """Store a source's records; a record that does not fit the catalogue's types raises
+        ValueError before anything is written."""
         result = SourceResult(health, records=len(records))
         if health.status != "failed":
-            available_before = self._available_records(source)
+            unique: dict[str, dict] = {}
             for record in records:
-                self._apply_record(record, result)
+                unique.setdefault(record["source_id"], record)
+            shaped = [{name: record.get(name) for name in COLUMNS} for record in unique.values()]
+            incoming = incoming_table(source, shaped)
+            available_before = self._available_records(source)
+            self._apply_records(source, shaped, incoming, result)
+            result.unchanged += len(records) - len(unique)  # a record listed twice is one record
             if health.status == "ok":
                 result.gone = len(available_before - {r["source_id"] for r in records})
         self.con.execute(
-            "INSERT INTO source_run VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)",
+            """INSERT INTO source_run (run_id, source, status, reason, records, new, changed,
+                                       unchanged, gone, problems, coverage)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [self.run_id, source, health.status, health.reason, result.records, result.new,
              result.changed, result.unchanged, result.gone, json.dumps(health.problems),
              json.dumps(health.coverage)])
         self.summary.sources[source] = result
 
     def _available_records(self, source: str) -> set[str]:
-        return {row[0] for row in self.con.execute(
-            "SELECT source_id FROM record_current WHERE source = ? AND available",
-            [source]).fetchall()}
+        return {row[0] for row in self.con.execute(SQL["available_records"],
+                                                   {"source": source}).fetchall()}
 
-    def _apply_record(self, record: dict, result: SourceResult) -> None:
-        record = {name: record.get(name) for name in COLUMNS}
-        digest = content_hash(record)
-        key = [record["source"], record["source_id"]]
-        latest = self.con.execute(
-            """SELECT obs_id, content_hash FROM observation WHERE source = ? AND source_id = ?
-               ORDER BY obs_id DESC LIMIT 1""", key).fetchone()
-        if latest and latest[1] == digest:
-            obs_id = latest[0]
-            result.unchanged += 1
-        else:
-            values = [json.dumps(v) if FIELDS[n][0] == "JSON" and v is not None else v
-                      for n, v in record.items()]
-            obs_id = self.con.execute(
-                INSERT_OBSERVATION,
-                [self.run_id, self.started, digest, *values, json.dumps(record)]).fetchone()[0]
-            if latest:
-                result.changed += 1
-            else:
-                result.new += 1
-        self.con.execute("INSERT OR IGNORE INTO sighting VALUES (?, ?, ?, ?)",
-                         [self.run_id, *key, obs_id])
-        self.linker.link(record)
+    def _apply_records(self, source: str, shaped: list[dict], incoming: pa.Table,
+                       result: SourceResult) -> None:
+        """All records of a source at once: a handful of set-based statements, however long the
+        history behind them; only records without an app yet are linked one by one."""
+        self.con.register("incoming", incoming)
+        try:
+            self.con.execute(SQL["compare_with_latest"], {"source": source})
+            self.con.execute(SQL["insert_new_states"],
+                             {"run_id": self.run_id, "seen_at": self.started})
+            self.con.execute(SQL["insert_sightings"], {"run_id": self.run_id})
+            (result.new, result.changed, result.unchanged), = \
+                self.con.execute(SQL["count_states"]).fetchall()
+        finally:
+            self.con.unregister("incoming")
+        for record in shaped:
+            self.linker.link(record)
 
     def finish(self) -> RunSummary:
         statuses = {r.health.status for r in self.summary.sources.values()}
@@ -184,7 +230,10 @@ def load_crawl(con: duckdb.DuckDBPyConnection, crawl_dir: Path, sources: list[st
             loader.apply_source(source, Health("failed", str(error)), [])
             continue
         health = judge(source, stats, records, loader.previous_coverage(source))
-        loader.apply_source(source, health, records)
+        try:
+            loader.apply_source(source, health, records)
+        except ValueError as error:  # raised before anything of the source was written
+            loader.apply_source(source, Health("failed", str(error)), [])
     return loader.finish()
 
 

@@ -95,3 +95,12 @@ CREATE TABLE IF NOT EXISTS app_link (
     run_id    INTEGER NOT NULL,
     PRIMARY KEY (source, source_id)
 );
+
+-- The source registry (crawlers/sources.py), written at every start so that the views rank
+-- sources exactly as the code does: priority 0 gives an app's name and description first.
+CREATE TABLE IF NOT EXISTS source_info (
+    source   VARCHAR PRIMARY KEY,
+    label    VARCHAR NOT NULL,      -- as the site shows it
+    priority INTEGER NOT NULL,
+    store    BOOLEAN NOT NULL       -- an app store: where the app is downloaded
+);

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import duckdb
 
+from crawlers.sources import REGISTRY
+
 SQL_DIR = Path(__file__).resolve().parent
 _held_locks: dict[Path, int] = {}
 
@@ -62,8 +64,11 @@ def run_lock(db_path: Path):
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    for name in ("schema.sql", "views.sql"):
-        con.execute((SQL_DIR / name).read_text(encoding="utf-8"))
+    con.execute((SQL_DIR / "schema.sql").read_text(encoding="utf-8"))
+    con.execute("DELETE FROM source_info")
+    con.executemany("INSERT INTO source_info VALUES (?, ?, ?, ?)",
+                    [(s.name, s.label, n, s.store) for n, s in enumerate(REGISTRY.values())])
+    con.execute((SQL_DIR / "views.sql").read_text(encoding="utf-8"))
 
 
 def extra_sql(con: duckdb.DuckDBPyConnection, path: Path) -> None:

@@ -27,18 +27,21 @@ JOIN seen s USING (source, source_id)
 LEFT JOIN app_link k USING (source, source_id)
 LEFT JOIN source_last_ok o USING (source);
 
--- One row per app or programme: its current facts merged over its sources, store records first.
+-- One row per app or programme: its current facts merged over its sources. Where sources differ,
+-- the one with the lowest source_info.priority that still lists the app wins (crawlers/sources.py);
+-- that rule also picks "the description" that scoring rates and the site shows.
 CREATE OR REPLACE VIEW app_current AS
 WITH ranked AS (
-    SELECT *, CASE source WHEN 'googleplay' THEN 1 WHEN 'appstore' THEN 2
-                          WHEN 'ggdappstore' THEN 3 WHEN 'ikstopnu' THEN 4 ELSE 5 END
-              + CASE WHEN available THEN 0 ELSE 10 END AS priority
-    FROM record_current WHERE app_id IS NOT NULL
+    SELECT r.*, coalesce(i.priority, 1000) + CASE WHEN r.available THEN 0 ELSE 10000 END AS priority,
+           coalesce(r.description, r.summary) AS text
+    FROM record_current r LEFT JOIN source_info i USING (source) WHERE r.app_id IS NOT NULL
 )
 SELECT app_id,
        arg_min(title, priority) AS name,
        arg_min(developer, priority) FILTER (developer IS NOT NULL) AS developer,
        arg_min(kind, priority) AS kind,
+       arg_min(text, priority) FILTER (text IS NOT NULL) AS description,
+       arg_min(source, priority) FILTER (text IS NOT NULL) AS description_source,
        bool_or(available) AS available,
        CASE WHEN bool_or(available) THEN 'beschikbaar' ELSE 'niet meer beschikbaar' END AS status,
        max(gone_since) FILTER (NOT available) AS gone_since,

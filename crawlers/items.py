@@ -7,7 +7,9 @@ code per source. The catalogue's `observation` table has one typed column per fi
 
 from __future__ import annotations
 
-SOURCES = ("googleplay", "appstore", "ggdappstore", "ikstopnu", "loketgezondleven")
+from crawlers.sources import names
+
+SOURCES = names()  # for command-line choices; crawlers/sources.py is the registry
 
 # field -> (DuckDB type, meaning). Order is the column order in the catalogue.
 FIELDS: dict[str, tuple[str, str]] = {
@@ -43,19 +45,6 @@ FIELDS: dict[str, tuple[str, str]] = {
 
 # Fields a parser must fill for every record; the validation pipeline counts the others.
 REQUIRED = ("source", "source_id", "url", "title")
-
-# Fields each source is expected to fill: their coverage per run detects layout changes.
-EXPECTED: dict[str, tuple[str, ...]] = {
-    "googleplay": ("title", "developer", "description", "rating", "installs", "updated",
-                   "version", "price", "content_rating", "privacy_url", "screenshots"),
-    "appstore": ("title", "developer", "description", "languages", "version", "updated",
-                 "rating", "rating_count", "price", "min_os", "content_rating"),
-    "ggdappstore": ("title", "description", "quality_score", "quality_themes", "target_group",
-                    "links"),
-    "ikstopnu": ("title", "summary", "links"),
-    "loketgezondleven": ("title", "recognition_level", "recognition_date", "description"),
-}
-
 
 def new_record(source: str, source_id: str, url: str, **fields) -> dict:
     """A record with every field present (None where unknown), so all sources look alike."""

@@ -10,7 +10,8 @@ import datetime as dt
 
 from scrapy.exceptions import DropItem
 
-from crawlers.items import EXPECTED, FIELDS, REQUIRED
+from crawlers import sources
+from crawlers.items import FIELDS, REQUIRED
 from crawlers.middlewares import report_problem
 
 PY_TYPES = {
@@ -64,7 +65,7 @@ class ValidationPipeline:
                 continue
             stats.inc_value(f"stopwijzer/field/{name}/wrong_type")
             record[name] = None
-        for name in EXPECTED[record["source"]]:
+        for name in sources.get(record["source"]).expected:
             if record.get(name) in (None, "", [], {}):
                 stats.inc_value(f"stopwijzer/field/{name}/missing")
         stats.inc_value("stopwijzer/items")

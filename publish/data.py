@@ -13,9 +13,8 @@ import duckdb
 
 from catalogue.apps import source_entries
 from catalogue.curation import Curation
+from crawlers import sources as source_registry
 from scoring.runs import PLAIN_FACTS
-
-STORE_LABELS = {"googleplay": "Google Play", "appstore": "App Store"}
 ADVICE_DIMENSIONS = ("evidence", "flags", "target_groups")
 
 
@@ -50,8 +49,9 @@ def _store_links(sources: list[dict]) -> list[dict]:
     for entry in sources:
         if not entry["available"]:
             continue
-        if entry["source"] in STORE_LABELS:
-            candidates = [(STORE_LABELS[entry["source"]], entry["url"])]
+        source = source_registry.REGISTRY.get(entry["source"])
+        if source and source.store:
+            candidates = [(source.label, entry["url"])]
         else:
             candidates = [("Website", entry["website"])]
         for label, url in candidates:
@@ -103,11 +103,10 @@ def site_data(con: duckdb.DuckDBPyConnection, curation: Curation, labels: dict) 
             continue
         sources = entries.get(app["app_id"], [])
         curated = next((s["summary"] for s in sources if s["summary"]), None)
-        description = next((s["description"] for s in sources
-                            if s["description"] and s["available"]), "")
         apps.append({
             **app,
-            "description": description,
+            # The summary is shown on its own; a description that is only that summary is not.
+            "description": "" if app["description"] == curated else app["description"] or "",
             "summary": summaries.get(app["app_id"], curated),
             "store_links": _store_links(sources),
             "sources": sources,

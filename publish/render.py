@@ -1,9 +1,10 @@
 """Rendering the site's Markdown pages from the site data with Jinja2 (site/templates).
 
-Everything from a store or site is untrusted. Templates autoescape HTML, untrusted text appears
-only inside HTML blocks (where Markdown is not processed) or through the `md` filter, links are
-rendered only for http(s) URLs, invisible direction and zero-width characters are removed, and
-no page is written outside the docs folder.
+Everything from a store or site is untrusted. Templates autoescape HTML, and untrusted text
+appears only inside HTML (app pages skip Markdown altogether, see publish/mkdocs_hooks.py; the
+other pages put it inside HTML blocks, where Markdown is not processed). Links are rendered only
+for http(s) URLs, invisible direction and zero-width characters are removed, and no page is
+written outside the docs folder.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markdown.extensions.toc import slugify
 from markupsafe import Markup, escape
 
+from crawlers.sources import REGISTRY
 from publish.charts import trend_charts
 from publish.tips import consult_tips
 
@@ -26,12 +28,10 @@ ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = ROOT / "site" / "templates"
 STATIC_DOCS = ROOT / "site" / "docs"
 INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=:])")
 TITLE_CHARS = 120
-SOURCE_NAMES = {"googleplay": "Google Play", "appstore": "App Store",
-                "ggdappstore": "GGD AppStore", "ikstopnu": "ikstopnu.nl",
-                "loketgezondleven": "Loketgezondleven", "editor": "redactie",
-                "description": "beschrijving", "store": "app-winkel"}
+# Who said it, as the site names it: every source by its registry label, and the other origins
+# a reason can cite.
+OTHER_ORIGINS = {"editor": "redactie", "description": "beschrijving", "store": "app-winkel"}
 
 
 def clean(value) -> str:
@@ -45,11 +45,6 @@ def clean(value) -> str:
 def short(value, limit: int = TITLE_CHARS) -> str:
     text = " ".join(clean(value).split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def md(value) -> Markup:
-    """Untrusted text for a Markdown context (headings, list items): escaped twice over."""
-    return Markup(MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(short(value)))))
 
 
 def safe_url(value) -> str | None:
@@ -76,13 +71,18 @@ def page_slug(app_id: str) -> str:
     return slug or "app-" + hashlib.sha256(str(app_id).encode()).hexdigest()[:10]
 
 
+def source_name(origin: str) -> str:
+    source = REGISTRY.get(origin)
+    return source.label if source else OTHER_ORIGINS.get(origin, origin)
+
+
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
-    env.filters.update(clean=clean, short=short, md=md, link=link, paragraphs=paragraphs,
+    env.filters.update(clean=clean, short=short, link=link, paragraphs=paragraphs,
                        anchor=lambda text: slugify(str(text), "-"),
-                       source_name=lambda s: SOURCE_NAMES.get(s, s),
+                       source_name=source_name,
                        title_json=lambda v: Markup(json.dumps(short(v, 80).replace("<", "")
                                                               .replace(">", ""))))
     return env

@@ -12,8 +12,8 @@ from typing import Callable, NamedTuple
 
 from parsel import Selector, SelectorList
 
+from crawlers import sources
 from crawlers.errors import ParseError
-from crawlers.items import SOURCES
 
 
 class Parsed(NamedTuple):
@@ -22,8 +22,7 @@ class Parsed(NamedTuple):
 
 
 def parse(source: str, text: str, url: str) -> Parsed:
-    if source not in SOURCES:
-        raise ValueError(f"unknown source '{source}'; choose from {', '.join(SOURCES)}")
+    sources.get(source)  # an unknown source fails with the list of known ones
     module = importlib.import_module(f"crawlers.parsers.{source}")
     return module.parse(text, url)
 
