@@ -32,7 +32,9 @@ CREATE TABLE IF NOT EXISTS source_run (
     PRIMARY KEY (run_id, source)
 );
 
--- One row per distinct state of a record: an unchanged record is not stored again.
+-- One row per distinct state of a record: an unchanged record is not stored again. Its typed
+-- record columns (url, title, description, languages, ...) are defined once, in
+-- crawlers/items.py FIELDS: catalogue/store.py adds each one that a database does not have yet.
 CREATE TABLE IF NOT EXISTS observation (
     obs_id            BIGINT PRIMARY KEY DEFAULT nextval('obs_id_seq'),
     run_id            INTEGER NOT NULL,
@@ -40,32 +42,6 @@ CREATE TABLE IF NOT EXISTS observation (
     content_hash      VARCHAR NOT NULL,
     source            VARCHAR NOT NULL,
     source_id         VARCHAR NOT NULL,
-    url               VARCHAR,
-    kind              VARCHAR,
-    title             VARCHAR,
-    developer         VARCHAR,
-    description       VARCHAR,
-    languages         VARCHAR[],
-    platforms         VARCHAR[],
-    version           VARCHAR,
-    updated           DATE,
-    rating            DOUBLE,
-    rating_count      BIGINT,
-    price             DOUBLE,
-    installs          VARCHAR,
-    content_rating    VARCHAR,
-    privacy_url       VARCHAR,
-    screenshots       INTEGER,
-    min_os            VARCHAR,
-    website           VARCHAR,
-    links             VARCHAR[],
-    target_group      VARCHAR,
-    quality_score     DOUBLE,
-    quality_themes    JSON,
-    recognition_level VARCHAR,
-    recognition_date  DATE,
-    recommended       BOOLEAN,
-    summary           VARCHAR,
     raw               JSON NOT NULL      -- the record exactly as the crawler produced it
 );
 

@@ -51,3 +51,18 @@ def test_a_file_that_is_no_database_gives_a_clear_error_and_stays(db):
 def test_reading_a_missing_database_says_what_to_do(db):
     with pytest.raises(CatalogueError, match="no database yet"):
         connect_readonly(db)
+
+
+def test_a_database_from_before_a_new_record_field_gains_its_column(tmp_path, monkeypatch):
+    """Record fields are defined once (crawlers/items.py); older databases get new ones."""
+    from catalogue.store import open_for_write
+    from crawlers import items
+
+    db = tmp_path / "old.duckdb"
+    with open_for_write(db):
+        pass
+    monkeypatch.setitem(items.FIELDS, "stop_line", ("VARCHAR", "a field added later"))
+    with open_for_write(db) as con:
+        columns = [row[0] for row in con.execute("DESCRIBE observation").fetchall()]
+    assert columns[-1] == "stop_line"
+    assert {"title", "description", "languages", "raw"} <= set(columns)
