@@ -28,6 +28,8 @@ def _age_groups(texts: list[Text]) -> tuple[list[str], list[dict]]:
             if _excluded_when().search(sentence_scope(text.text, match.start())):
                 continue
             low, high = (int(match["low"] or match["low2"]), int(match["high"] or match["high2"]))
+            if high > config["oldest_young"]:
+                continue
             overlapping = [code for code, (first, last) in config["groups"].items()
                            if low <= last and high >= first and low <= high]
             if overlapping:

@@ -182,3 +182,78 @@ def test_a_reminder_every_evening_is_a_daily_checkin():
 def test_an_app_that_refers_its_own_group_to_a_professional_still_serves_it():
     text = "Voor zwangere vrouwen: de app verwijst je naar je verloskundige voor begeleiding."
     assert groups(text) == ["zwanger"]
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Stop met vapen: de app helpt je stoppen en telt je dagen zonder vape.", False),
+    ("A quit-vaping and quit-smoking companion with a quit timer.", False),
+    ("Vapen is dé manier om van de sigaret af te komen.", True),
+    ("Quit smoking with an e-cigarette from our shop.", True),
+    ("Stoppen met roken met de hulp van een e-sigaret.", True),
+])
+def test_an_e_cigarette_is_flagged_only_when_promoted_as_the_way_to_quit(text, flagged):
+    assert ("unproven_method" in rated(text)["flags"]["value"]) is flagged
+
+
+def test_an_age_range_reaching_old_age_speaks_of_all_ages():
+    text = "Getest met 500 rokers van 18 tot 70 jaar: voor iedereen die wil stoppen."
+    assert groups(text) == ["algemeen"]
+
+
+def test_a_condition_in_a_story_about_someone_else_is_no_target_group():
+    assert groups("Jan (58) heeft COPD en stopte met deze app.") == ["algemeen"]
+
+
+def test_see_a_professional_first_excludes_the_groups_named_with_it():
+    text = "Ask your GP, nurse or pharmacist first if you have asthma or are expecting a baby."
+    assert groups(text) == ["algemeen"]
+
+
+def test_a_disclaimer_naming_an_aid_advises_no_aid():
+    text = "This tracker is no substitute for counselling or a quitline."
+    assert rated(text)["blended_care"]["value"]["advises_aids"] is False
+
+
+def test_an_expert_who_built_the_app_is_no_referral_but_a_claim():
+    ratings = rated("A psychologist and two doctors worked on the app for years.")
+    assert ratings["blended_care"]["value"]["refers_to_professional"] is False
+    assert ratings["evidence"]["value"] == "claimed"
+
+
+@pytest.mark.parametrize("text", [
+    "Recommended by the WHO for everyone who wants to quit.",
+    "In our survey, 61% reported they had stopped smoking.",
+    "Developed by a medical doctor who quit himself.",
+    "Bij de ontwikkeling zijn diverse studies geraadpleegd.",
+])
+def test_endorsements_own_figures_and_expert_backing_are_claimed(text):
+    assert rated(text)["evidence"]["value"] == "claimed"
+
+
+def test_human_stop_smoking_services_refer_and_support():
+    value = rated("Talk to one of our certified advisors or your local stop smoking "
+                  "services.")["blended_care"]["value"]
+    assert value["refers_to_professional"] is True and value["advises_aids"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "Elke week een tip om vol te houden.",
+    "Je krijgt regelmatig een compliment als het goed gaat.",
+])
+def test_tips_and_compliments_the_app_gives_count_as_notifications(text):
+    assert rated(text)["notifications"]["value"]["has"] is True
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Voel je de drang naar een sigaret? Doe een ademhalingsoefening.", "moeilijke_momenten"),
+    ("Stoppen verlaagt je risico op longkanker.", "voor_nadelen"),
+    ("Ga je toch terug naar de sigaret? Begin gewoon opnieuw.", "terugvalpreventie"),
+    ("Identify your triggers with the diary.", "functie_roken"),
+])
+def test_checklist_elements_in_other_words(text, code):
+    assert code in rated(text)["components"]["value"]["checklist"]
+
+
+def test_a_paid_tier_for_subscribers_is_a_paid_extra():
+    value = rated("Subscribers unlock the coaching plans.", price=0)["blended_care"]["value"]
+    assert value["cost"] == "gratis met betaalde extra's"
