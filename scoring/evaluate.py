@@ -10,7 +10,8 @@ measure.
 Scalar dimensions count exact agreement per app; sets of codes (target groups, notification
 kinds, checklist elements, flags) count agreement per app and code, so one missed code in eight
 costs one eighth, not the whole app. Cost and ads count only where a set labels them. Inverted
-advice is counted apart: a target group the labels do not give, an unproven-method flag on a
+advice is counted apart: a specific target group the labels do not give (the default 'all
+adult smokers' in place of a group is a miss, not an inversion), an unproven-method flag on a
 text that does not promote one, a promoted method missed. Exits 1 when a held-out dimension is
 below MINIMUM or a held-out text gets inverted advice.
 """
@@ -86,8 +87,10 @@ def compare(expected: dict, ratings: dict) -> dict[str, tuple[int, int, list[str
 def inversions(expected: dict, ratings: dict) -> list[str]:
     """Ratings that turn the advice upside down, in words."""
     wanted_groups = set(expected.get("target_groups") or [])
+    default = rubric.section("target_groups", "default")
     found = [f"target group {code} not given by the labels"
-             for code in ratings["target_groups"]["value"] if code not in wanted_groups]
+             for code in ratings["target_groups"]["value"]
+             if code not in wanted_groups and code != default]
     flagged = "unproven_method" in ratings["flags"]["value"]
     promoted = "unproven_method" in (expected.get("flags") or [])
     if flagged and not promoted:
