@@ -76,16 +76,22 @@ def _excluded(rule: rubric.Rule, text: str, start: int, end: int) -> bool:
 
 
 def find(rule: rubric.Rule, texts: list[Text], look_ahead: bool = False,
-         status: str = "derived", vetoed_by: re.Pattern | None = None) -> list[dict]:
+         status: str = "derived", vetoed_by: re.Pattern | None = None,
+         once_negated: bool = False) -> list[dict]:
     """One reason per text where the rule holds (its first valid match); a snippet already
     given for another source (a store text copied to another store) is given once. A match
-    whose sentence scope holds `vetoed_by` does not count."""
+    whose sentence scope holds `vetoed_by` does not count. With `once_negated`, a text that
+    negates or warns against the rule once is read as critical of it throughout: "hypnosis has
+    little evidence … hypnosis can also be expensive" promotes nothing."""
     found, snippets = [], set()
     for text in texts:
         for match in rule.pattern.finditer(text.text):
             start, end = match.span()
+            if rule.negatable and negated(text.text, start, end, look_ahead):
+                if once_negated:
+                    break
+                continue
             if _excluded(rule, text.text, start, end) or (
-                    rule.negatable and negated(text.text, start, end, look_ahead)) or (
                     vetoed_by and vetoed_by.search(sentence_scope(text.text, start))):
                 continue
             found_reason = reason(rule.id, text, start, end, status)

@@ -97,8 +97,12 @@ def cost(record: dict, texts: list[Text]) -> tuple[str, list[dict]]:
     paid = find(rubric.rule("blended_care", "cost", "paid_text"), texts)
     extras = find(rubric.rule("blended_care", "cost", "paid_extras"), texts)
     free = find(rubric.rule("blended_care", "cost", "free_text"), texts)
+    trial = find(rubric.rule("blended_care", "cost", "free_trial"), texts)
     if price:
         return "betaald", price_reasons + paid
+    if trial and paid:
+        # "Een week gratis, daarna € 4,99 per maand": free only to try.
+        return "betaald", trial + paid
     if (price == 0 or free) and (extras or paid):
         return "gratis met betaalde extra's", extras + paid
     if paid:

@@ -257,3 +257,66 @@ def test_checklist_elements_in_other_words(text, code):
 def test_a_paid_tier_for_subscribers_is_a_paid_extra():
     value = rated("Subscribers unlock the coaching plans.", price=0)["blended_care"]["value"]
     assert value["cost"] == "gratis met betaalde extra's"
+
+
+def test_a_text_critical_of_a_method_stays_critical_when_it_names_it_again():
+    text = ("Acupuncture: there is little evidence that it helps you quit. Acupuncture is "
+            "also costly. This app gives you a quit plan instead.")
+    assert "unproven_method" not in rated(text)["flags"]["value"]
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Kruidenmiddelen raden wij niet aan: ze helpen je niet verder.", False),
+    ("We do not recommend homeopathic remedies.", False),
+    ("Onze natuurlijke anti-rooktabletten halen de zin weg.", True),
+    ("Nicotinezakjes zijn de makkelijkste manier om van de sigaret af te komen.", True),
+    ("Swap your cigarettes for snus and quit for good.", True),
+])
+def test_more_methods_and_warnings_in_other_words(text, flagged):
+    assert ("unproven_method" in rated(text)["flags"]["value"]) is flagged
+
+
+def test_aids_named_as_tried_and_failed_are_no_advice():
+    text = "Tried patches and nicotine gum without success? Our method is different."
+    assert rated(text)["blended_care"]["value"]["advises_aids"] is False
+
+
+@pytest.mark.parametrize("text", [
+    "Met begeleiding is je kans om te stoppen drie keer groter.",
+    "Meer dan de helft van de 60 deelnemers is gestopt.",
+    "Getest in een studie met 200 rokers.",
+])
+def test_success_figures_in_other_words_are_claimed(text):
+    assert rated(text)["evidence"]["value"] == "claimed"
+
+
+@pytest.mark.parametrize("text", [
+    "Verpleegkundigen van het ziekenhuis begeleiden je via de chat.",
+    "You talk by video with a psychologist every week.",
+    "Your nurse helps you set a quit date.",
+])
+def test_professionals_who_guide_you_are_a_referral_and_support(text):
+    value = rated(text)["blended_care"]["value"]
+    assert value["refers_to_professional"] is True and value["advises_aids"] is True
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("You get encouraging messages every morning.", ["daily_checkin", "motivation"]),
+    ("Bij trek piept je telefoon met een tip.", ["craving_help", "motivation"]),
+])
+def test_messages_in_other_words_and_their_kinds(text, kinds):
+    notifications = rated(text)["notifications"]["value"]
+    assert notifications["has"] is True and notifications["kinds"] == kinds
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Heb je weinig te besteden? Stoppen scheelt.", "lage_sep"),
+    ("Voor vrouwen die in verwachting zijn.", "zwanger"),
+])
+def test_more_groups_in_other_words(text, group):
+    assert groups(text) == [group]
+
+
+def test_a_free_trial_followed_by_a_price_is_paid():
+    value = rated("Twee weken gratis proberen, daarna € 3,99 per maand.")["blended_care"]["value"]
+    assert value["cost"] == "betaald"
