@@ -13,7 +13,7 @@ costs one eighth, not the whole app. Cost and ads count only where a set labels 
 advice is counted apart: a specific target group the labels do not give (the default 'all
 adult smokers' in place of a group is a miss, not an inversion), an unproven-method flag on a
 text that does not promote one, a promoted method missed. Exits 1 when a held-out dimension is
-below MINIMUM or a held-out text gets inverted advice.
+below TARGET or a held-out text gets inverted advice; the test suite fails below GATE.
 """
 
 from __future__ import annotations
@@ -28,7 +28,9 @@ from scoring import rate, rubric
 SETS = Path(__file__).resolve().parents[1] / "tests" / "scoring"
 TUNING = SETS / "tuning.yaml"
 HELDOUT = SETS / "heldout.yaml"
-MINIMUM = 0.95
+# Issue 16's aim per dimension on the held-out set; the test suite fails below GATE.
+TARGET = 0.95
+GATE = 0.90
 # Keys of a labelled item that describe the item, not the app record.
 NOT_RECORD = ("expect", "origin")
 
@@ -119,17 +121,17 @@ def evaluate(labelled: Path = HELDOUT, show: bool = True) -> tuple[dict[str, flo
 
 
 def report(labelled: Path) -> bool:
-    """Print one set's figures; True when it meets MINIMUM without inverted advice."""
+    """Print one set's figures; True when it meets TARGET without inverted advice."""
     count = len(yaml.safe_load(labelled.read_text(encoding="utf-8")))
     print(f"\n{labelled.name} ({count} texts), rubric {rubric.version()}:")
     scores, inverted = evaluate(labelled)
     print(f"{'dimension':<20} agreement")
     for name, score in scores.items():
-        print(f"{name:<20} {score:6.1%}{'' if score >= MINIMUM else f'  BELOW {MINIMUM:.0%}'}")
+        print(f"{name:<20} {score:6.1%}{'' if score >= TARGET else f'  BELOW {TARGET:.0%}'}")
     print(f"inverted advice: {len(inverted)}")
     for line in inverted:
         print(f"  {line}")
-    return not inverted and all(score >= MINIMUM for score in scores.values())
+    return not inverted and all(score >= TARGET for score in scores.values())
 
 
 def main(argv: list[str]) -> int:
