@@ -320,3 +320,13 @@ def test_more_groups_in_other_words(text, group):
 def test_a_free_trial_followed_by_a_price_is_paid():
     value = rated("Twee weken gratis proberen, daarna € 3,99 per maand.")["blended_care"]["value"]
     assert value["cost"] == "betaald"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ben je zwanger? Bespreek eerst met je verloskundige hoe je stopt.", ["zwanger"]),
+    ("Voor tieners: ga naar het menu en kies je stopdag.", ["jongeren"]),
+    ("Voor zwangere vrouwen. Kijk op de kaart welke verloskundige helpt.", ["zwanger"]),
+    ("Zwanger? Je kunt ook terecht bij je verloskundige.", ["zwanger"]),
+])
+def test_advice_to_see_a_professional_or_a_menu_does_not_exclude_the_group(text, expected):
+    assert groups(text) == expected
