@@ -1,10 +1,19 @@
-"""How well the rubric agrees with a labelled panel of app records, per dimension.
+"""How well the rubric agrees with the labelled sets of app records, per dimension.
 
-    python -m scoring.evaluate [PANEL.yaml]
+    python -m scoring.evaluate [SET.yaml …]
+
+Two sets are kept apart (tests/scoring/): `tuning.yaml`, the texts the rules may be changed
+for, and `heldout.yaml`, texts labelled and committed before the rubric was scored on them and
+never used to change a rule. Without arguments both are reported; the held-out figures are the
+measure.
 
 Scalar dimensions count exact agreement per app; sets of codes (target groups, notification
 kinds, checklist elements, flags) count agreement per app and code, so one missed code in eight
-costs one eighth, not the whole app. Exits 1 when a dimension is below 90%.
+costs one eighth, not the whole app. Cost and ads count only where a set labels them. Inverted
+advice is counted apart: a specific target group the labels do not give (the default 'all
+adult smokers' in place of a group is a miss, not an inversion), an unproven-method flag on a
+text that does not promote one, a promoted method missed. Exits 1 when a held-out dimension is
+below TARGET or a held-out text gets inverted advice; the test suite fails below GATE.
 """
 
 from __future__ import annotations
@@ -16,8 +25,14 @@ import yaml
 
 from scoring import rate, rubric
 
-PANEL = Path(__file__).resolve().parents[1] / "tests" / "scoring" / "panel.yaml"
-MINIMUM = 0.9
+SETS = Path(__file__).resolve().parents[1] / "tests" / "scoring"
+TUNING = SETS / "tuning.yaml"
+HELDOUT = SETS / "heldout.yaml"
+# Issue 16's aim per dimension on the held-out set; the test suite fails below GATE.
+TARGET = 0.95
+GATE = 0.90
+# Keys of a labelled item that describe the item, not the app record.
+NOT_RECORD = ("expect", "origin")
 
 
 def _codes(dimension: str) -> list[str]:
@@ -31,13 +46,16 @@ def _codes(dimension: str) -> list[str]:
 
 def compare(expected: dict, ratings: dict) -> dict[str, tuple[int, int, list[str]]]:
     """Per dimension: (agreements, decisions, what differed)."""
+    blended_value = ratings["blended_care"]["value"]
     got = {
         "evidence": ratings["evidence"]["value"],
         "dutch": ratings["language"]["value"]["dutch"],
         "notifications_has": ratings["notifications"]["value"]["has"],
-        "referral": ratings["blended_care"]["value"]["refers_to_professional"],
-        "aids": ratings["blended_care"]["value"]["advises_aids"],
-        "view": ratings["blended_care"]["value"]["professional_can_view"],
+        "referral": blended_value["refers_to_professional"],
+        "aids": blended_value["advises_aids"],
+        "view": blended_value["professional_can_view"],
+        "cost": blended_value["cost"],
+        "ads": blended_value["ads"],
         "target_groups": set(ratings["target_groups"]["value"]),
         "notification_kinds": set(ratings["notifications"]["value"]["kinds"]),
         "checklist": set(ratings["components"]["value"]["checklist"]),
@@ -55,6 +73,7 @@ def compare(expected: dict, ratings: dict) -> dict[str, tuple[int, int, list[str
         "checklist": set(expected.get("checklist") or []),
         "flags": set(expected.get("flags") or []),
     }
+    want.update({name: blended[name] for name in ("cost", "ads") if name in blended})
     result = {}
     for name, value in want.items():
         if isinstance(value, set):
@@ -67,28 +86,59 @@ def compare(expected: dict, ratings: dict) -> dict[str, tuple[int, int, list[str
     return result
 
 
-def evaluate(panel: Path = PANEL) -> dict[str, float]:
-    items = yaml.safe_load(panel.read_text(encoding="utf-8"))
+def inversions(expected: dict, ratings: dict) -> list[str]:
+    """Ratings that turn the advice upside down, in words."""
+    wanted_groups = set(expected.get("target_groups") or [])
+    default = rubric.section("target_groups", "default")
+    found = [f"target group {code} not given by the labels"
+             for code in ratings["target_groups"]["value"]
+             if code not in wanted_groups and code != default]
+    flagged = "unproven_method" in ratings["flags"]["value"]
+    promoted = "unproven_method" in (expected.get("flags") or [])
+    if flagged and not promoted:
+        found.append("unproven-method flag on a text that does not promote one")
+    if promoted and not flagged:
+        found.append("promoted unproven method missed")
+    return found
+
+
+def evaluate(labelled: Path = HELDOUT, show: bool = True) -> tuple[dict[str, float], list[str]]:
+    """Agreement per dimension and every inverted rating ('name: what')."""
+    items = yaml.safe_load(labelled.read_text(encoding="utf-8"))
     totals: dict[str, list[int]] = {}
+    inverted = []
     for item in items:
-        record = {k: v for k, v in item.items() if k != "expect"}
-        for name, (agree, total, wrong) in compare(item["expect"], rate(record)).items():
+        record = {k: v for k, v in item.items() if k not in NOT_RECORD}
+        ratings = rate(record)
+        for name, (agree, total, wrong) in compare(item["expect"], ratings).items():
             totals.setdefault(name, [0, 0])
             totals[name][0] += agree
             totals[name][1] += total
-            if wrong:
+            if wrong and show:
                 print(f"  {item['name']}: {name}: {', '.join(map(str, wrong))}")
-    return {name: agree / total for name, (agree, total) in totals.items()}
+        inverted += [f"{item['name']}: {what}" for what in inversions(item["expect"], ratings)]
+    return {name: agree / total for name, (agree, total) in totals.items()}, inverted
+
+
+def report(labelled: Path) -> bool:
+    """Print one set's figures; True when it meets TARGET without inverted advice."""
+    count = len(yaml.safe_load(labelled.read_text(encoding="utf-8")))
+    print(f"\n{labelled.name} ({count} texts), rubric {rubric.version()}:")
+    scores, inverted = evaluate(labelled)
+    print(f"{'dimension':<20} agreement")
+    for name, score in scores.items():
+        print(f"{name:<20} {score:6.1%}{'' if score >= TARGET else f'  BELOW {TARGET:.0%}'}")
+    print(f"inverted advice: {len(inverted)}")
+    for line in inverted:
+        print(f"  {line}")
+    return not inverted and all(score >= TARGET for score in scores.values())
 
 
 def main(argv: list[str]) -> int:
-    panel = Path(argv[0]) if argv else PANEL
-    print(f"Rubric {rubric.version()} against {panel}:")
-    scores = evaluate(panel)
-    print(f"\n{'dimension':<20} agreement")
-    for name, score in scores.items():
-        print(f"{name:<20} {score:6.1%}{'' if score >= MINIMUM else '  BELOW 90%'}")
-    return 0 if all(score >= MINIMUM for score in scores.values()) else 1
+    if argv:
+        return 0 if all([report(Path(arg)) for arg in argv]) else 1
+    report(TUNING)
+    return 0 if report(HELDOUT) else 1
 
 
 if __name__ == "__main__":

@@ -16,8 +16,8 @@ VERIFIED = "verified"
 def unproven_methods(record: dict) -> list[dict]:
     """Reasons for every unproven method the app promotes (not merely names as unproven)."""
     texts = app_texts(record)
-    return [r for rule in rubric.rules("unproven_methods") for r in find(rule, texts,
-                                                                           look_ahead=True)]
+    return [r for rule in rubric.rules("unproven_methods")
+            for r in find(rule, texts, look_ahead=True, once_negated=True)]
 
 
 def _loket_level(entry: dict) -> str | None:

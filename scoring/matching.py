@@ -1,4 +1,5 @@
-"""Finding a rule in an app's texts: whole words, within the sentence, minding negation."""
+"""Finding a rule in an app's texts: whole words, within the sentence, minding negation and
+warnings, and (for target groups) a sentence that excludes what it names."""
 
 from __future__ import annotations
 
@@ -13,7 +14,33 @@ from scoring.texts import Text
 @cache
 def _negation() -> dict:
     config = rubric.section("negation")
-    return {**config, "clause_breaks": re.compile(config["clause_breaks"], re.I)}
+    return {**config, "clause_breaks": re.compile(config["clause_breaks"], re.I),
+            "warnings": rubric.compile_pattern(config["warnings"]),
+            "warning_scope_breaks": re.compile(config["warning_scope_breaks"], re.I)}
+
+
+# A sentence ends at . ! ? followed by a space, or at a line break: store texts list features
+# on lines of their own.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def sentence_scope(text: str, start: int) -> str:
+    """The sentence around text[start], with the next sentence when it is a question:
+    "Zwanger? Gebruik deze app dan niet." is one thought."""
+    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    index = max(i for i, b in enumerate(bounds[:-1]) if b <= start)
+    end = bounds[index + 1]
+    if text[:end].rstrip().endswith("?") and index + 2 < len(bounds):
+        end = bounds[index + 2]
+    return text[bounds[index]:end]
+
+
+def _warned(text: str, start: int, end: int) -> bool:
+    """A warning in the match's part of its sentence, up to a contrast ("maar", "but")."""
+    breaks = _negation()["warning_scope_breaks"]
+    before = breaks.split(text[:start])[-1]
+    after = breaks.split(text[end:], maxsplit=1)[0]
+    return bool(_negation()["warnings"].search(before + text[start:end] + after))
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -38,7 +65,8 @@ def negated(text: str, start: int, end: int, look_ahead: bool = False) -> bool:
         return True
     if look_ahead:
         after = re.split(r"[.!?;]", text[end:end + config["after_window_chars"]], maxsplit=1)[0]
-        return any(phrase in after.lower() for phrase in config["after"])
+        return any(phrase in after.lower() for phrase in config["after"]) or \
+            _warned(text, start, end)
     return False
 
 
@@ -48,15 +76,23 @@ def _excluded(rule: rubric.Rule, text: str, start: int, end: int) -> bool:
 
 
 def find(rule: rubric.Rule, texts: list[Text], look_ahead: bool = False,
-         status: str = "derived") -> list[dict]:
+         status: str = "derived", vetoed_by: re.Pattern | None = None,
+         once_negated: bool = False) -> list[dict]:
     """One reason per text where the rule holds (its first valid match); a snippet already
-    given for another source (a store text copied to another store) is given once."""
+    given for another source (a store text copied to another store) is given once. A match
+    whose sentence scope holds `vetoed_by` does not count. With `once_negated`, a text that
+    negates or warns against the rule once is read as critical of it throughout: "hypnosis has
+    little evidence … hypnosis can also be expensive" promotes nothing."""
     found, snippets = [], set()
     for text in texts:
         for match in rule.pattern.finditer(text.text):
             start, end = match.span()
+            if rule.negatable and negated(text.text, start, end, look_ahead):
+                if once_negated:
+                    break
+                continue
             if _excluded(rule, text.text, start, end) or (
-                    rule.negatable and negated(text.text, start, end, look_ahead)):
+                    vetoed_by and vetoed_by.search(sentence_scope(text.text, start))):
                 continue
             found_reason = reason(rule.id, text, start, end, status)
             if found_reason["text"] not in snippets:

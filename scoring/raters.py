@@ -3,21 +3,33 @@ components and the warnings about it. Evidence and language have their own modul
 
 from __future__ import annotations
 
+from functools import cache
+
 from scoring import rubric
-from scoring.matching import find, find_codes
+from scoring.matching import find, find_codes, sentence_scope
 from scoring.reasons import rating, reason
 from scoring.texts import Text, app_texts, as_price, plain, sources
 
 
+@cache
+def _excluded_when():
+    """Words that say a group named in the sentence is not served (see the rubric)."""
+    return rubric.compile_pattern(rubric.section("target_groups", "excluded_when"))
+
+
 def _age_groups(texts: list[Text]) -> tuple[list[str], list[dict]]:
     """Groups overlapping a stated age range: '16 tot 25 jaar' is young people and young
-    adults."""
+    adults; 'niet geschikt voor 12 tot 16 jaar' is neither."""
     config = rubric.section("target_groups", "age_range")
     rule = rubric.rule("target_groups", "age_range")
     codes, reasons = [], []
     for text in texts:
         for match in rule.pattern.finditer(text.text):
+            if _excluded_when().search(sentence_scope(text.text, match.start())):
+                continue
             low, high = (int(match["low"] or match["low2"]), int(match["high"] or match["high2"]))
+            if high > config["oldest_young"]:
+                continue
             overlapping = [code for code, (first, last) in config["groups"].items()
                            if low <= last and high >= first and low <= high]
             if overlapping:
@@ -32,7 +44,8 @@ def target_groups(record: dict) -> dict:
     stated = [t for t in texts if t.source != "description"
               and any(t.text == plain(s.get("target_group")) for s in sources(record))]
     by_age, age_reasons = _age_groups(texts)
-    by_words, reasons = find_codes(rubric.rules("target_groups"), texts)
+    by_words, reasons = find_codes(rubric.rules("target_groups"), texts,
+                                   vetoed_by=_excluded_when())
     codes = [c for c in config["labels"] if c in by_age or c in by_words]
     if not codes:
         return rating([config["default"]], config["labels"][config["default"]], "laag", [])
@@ -84,8 +97,12 @@ def cost(record: dict, texts: list[Text]) -> tuple[str, list[dict]]:
     paid = find(rubric.rule("blended_care", "cost", "paid_text"), texts)
     extras = find(rubric.rule("blended_care", "cost", "paid_extras"), texts)
     free = find(rubric.rule("blended_care", "cost", "free_text"), texts)
+    trial = find(rubric.rule("blended_care", "cost", "free_trial"), texts)
     if price:
         return "betaald", price_reasons + paid
+    if trial and paid:
+        # "Een week gratis, daarna € 4,99 per maand": free only to try.
+        return "betaald", trial + paid
     if (price == 0 or free) and (extras or paid):
         return "gratis met betaalde extra's", extras + paid
     if paid:
@@ -97,19 +114,32 @@ def cost(record: dict, texts: list[Text]) -> tuple[str, list[dict]]:
     return "onbekend", []
 
 
+def ads(texts: list[Text]) -> tuple[bool | None, list[dict]]:
+    """Whether the app shows ads: a paid tier that removes them means the free app has them;
+    then a text saying it has none; then ads named without a negation."""
+    for code, value in (("paid_removal", True), ("none", False), ("shown", True)):
+        found = find(rubric.rule("blended_care", "ads", code), texts)
+        if found:
+            return value, found
+    return None, []
+
+
 def blended_care(record: dict, aids: list[str]) -> dict:
     config = rubric.section("blended_care")
     texts = app_texts(record)
     referral = find(rubric.rule("blended_care", "referral"), texts)
     sharing = find(rubric.rule("blended_care", "sharing"), texts)
     price, cost_reasons = cost(record, texts)
+    shows_ads, ads_reasons = ads(texts)
     value = {"refers_to_professional": bool(referral), "advises_aids": bool(aids),
-             "professional_can_view": bool(sharing), "cost": price}
+             "professional_can_view": bool(sharing), "cost": price, "ads": shows_ads}
     said = [config["labels"][k] for k in ("refers_to_professional", "advises_aids",
                                           "professional_can_view") if value[k]]
     label = f"{'; '.join(said) or config['labels']['none']}. {config['cost']['labels'][price]}"
+    if shows_ads is not None:
+        label += f", {config['ads']['labels'][shows_ads]}"
     # Aids are explained in the evidence rating, which carries their reasons.
-    return rating(value, label, "middel", referral + sharing + cost_reasons)
+    return rating(value, label, "middel", referral + sharing + cost_reasons + ads_reasons)
 
 
 def components(record: dict) -> dict:

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from scoring import DIMENSIONS, rate, rubric
-from scoring.evaluate import MINIMUM, evaluate
+from scoring.evaluate import GATE, HELDOUT, TARGET, TUNING, evaluate
 
 
 def rated(description, **record):
@@ -108,7 +108,8 @@ def test_blended_care_fit_and_cost():
                     "Gratis, met een premium abonnement voor extra oefeningen.", price=0.0)
     value = ratings["blended_care"]["value"]
     assert value == {"refers_to_professional": True, "advises_aids": True,
-                     "professional_can_view": True, "cost": "gratis met betaalde extra's"}
+                     "professional_can_view": True, "cost": "gratis met betaalde extra's",
+                     "ads": None}
     assert ratings["evidence"]["guideline_aids"] == ["nicotinevervanging"]
     assert rated("Eenmalige aankoop.", price=1.99)["blended_care"]["value"]["cost"] == "betaald"
 
@@ -121,7 +122,20 @@ def test_components_against_the_checklist():
     assert components["features"] == ["dagen_rookvrij", "dagboek"]
 
 
-def test_the_labelled_panel_agrees_per_dimension():
-    scores = evaluate()
-    assert len(scores) == 10
-    assert all(score >= MINIMUM for score in scores.values()), scores
+# The held-out set's inverted ratings when it was first scored (README "Ratings"); a fix
+# or a new inversion both fail the test, so the list is kept true.
+KNOWN_HELDOUT_INVERSIONS = ["Smoke Free (NHS hospital pilot): promoted unproven method missed"]
+
+
+def test_the_held_out_set_gates_the_suite():
+    """Texts the rules were never tuned on (labelled and committed first)."""
+    scores, inverted = evaluate(HELDOUT, show=False)
+    assert len(scores) == 12
+    assert inverted == KNOWN_HELDOUT_INVERSIONS
+    assert all(score >= GATE for score in scores.values()), scores
+
+
+def test_the_tuning_set_meets_the_target():
+    scores, inverted = evaluate(TUNING, show=False)
+    assert inverted == []
+    assert all(score >= TARGET for score in scores.values()), scores
