@@ -26,7 +26,7 @@ def check_first(app: dict, labels: dict) -> list[str]:
               "telefoonnummer, geboortedatum) worden daarvoor gevraagd?",
               _cost(f), _ads(f)]
     if "community" in f.features:
-        checks.append("Chat: de app heeft een community of chat met andere stoppers. Kijk of "
+        checks.append(f"Chat: {f.it} heeft een community of chat met andere stoppers. Kijk of "
                       "die wordt gemodereerd en of de toon helpt bij stoppen.")
     checks.append(_privacy(f))
     return checks
@@ -42,17 +42,17 @@ def _cost(f: Facts) -> str:
         return (f"Kosten: een deel kost geld{part}. Is het gratis deel genoeg voor deze "
                 "patiënt?")
     if f.cost == "betaald":
-        return "Kosten: de app kost geld. Kan en wil de patiënt dat betalen?"
+        return f"Kosten: {f.it} kost geld. Kan en wil de patiënt dat betalen?"
     return ("Kosten: onbekend. Vraag het de aanbieder, en of de zorgverzekeraar het vergoedt.")
 
 
 def _ads(f: Facts) -> str:
     if f.ads is True:
-        return ("Reclame: de app toont reclame. Kijk of die past bij stoppen met roken (geen "
+        return (f"Reclame: {f.it} toont reclame. Kijk of die past bij stoppen met roken (geen "
                 "reclame voor e-sigaretten of tabak).")
     if f.ads is False:
         return "Reclame: volgens de beschrijving geen reclame."
-    return "Reclame: onbekend. Let erop als u de app zelf probeert."
+    return f"Reclame: onbekend. Let erop als u {f.it} zelf probeert."
 
 
 def _privacy(f: Facts) -> str:
@@ -64,6 +64,6 @@ def _privacy(f: Facts) -> str:
     if scores:
         score = f"{scores[0]:g}".replace(".", ",")
         return (f"Privacy: de GGD AppStore geeft privacy & veiligheid {score} van 5. Lees "
-                "ook zelf welke gegevens de app deelt.")
+                f"ook zelf welke gegevens {f.it} deelt.")
     return ("Privacy: geen beoordeling bekend. Lees de privacyverklaring: welke gegevens "
-            "verzamelt en deelt de app?")
+            f"verzamelt en deelt {f.it}?")

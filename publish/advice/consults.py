@@ -50,8 +50,8 @@ def intake(f: Facts) -> list[Tip]:
                             "doelgroep"))
         else:
             tips.append(Tip(f"{f.name} is vooral gemaakt voor {groups}. Dat is een voorkeur, "
-                            "geen voorwaarde: ook andere patiënten kunnen de "
-                            f"{'app' if f.is_app else 'website'} gebruiken.", "doelgroep"))
+                            f"geen voorwaarde: ook andere patiënten kunnen {f.it} gebruiken.",
+                            "doelgroep"))
     if "intake" in f.checklist:
         tips.append(Tip(f"{f.name} heeft een eigen intake: " +
                         ("vraag de aanbieder, met toestemming van de patiënt, om de uitkomst."
@@ -218,7 +218,7 @@ def relapse_prevention(f: Facts) -> list[Tip]:
                 "Het is een leermoment, geen mislukte stoppoging.", "uitglijder")]
     if "terugvalpreventie" in f.checklist:
         tips.append(Tip(f"{f.name} helpt ook na een uitglijder: bespreek samen wat "
-                        f"{'de app' if f.is_app else 'het programma'} adviseert.", "uitglijder",
+                        f"{f.it} adviseert.", "uitglijder",
                         f.label("terugvalpreventie")))
     tips.append(Tip("Rookt de patiënt weer zoals vroeger (terugval)? Vraag opnieuw naar belang en "
                     "vertrouwen, bespreek wat deze poging heeft opgeleverd en bied een nieuwe "
@@ -240,8 +240,9 @@ def not_suitable(f: Facts) -> list[Tip]:
     if "no_dutch" in f.flags:
         reasons.append("… de patiënt weinig Engels of andere talen leest: de app is niet in het "
                        "Nederlands.")
+    # A programme's text is a description for professionals, not what the patient reads.
     readability = (f.ratings.get("language") or {}).get("value", {}).get("readability") or {}
-    if readability.get("score") is not None and \
+    if f.kind != "programme" and readability.get("score") is not None and \
             readability["score"] < readability.get("b1_minimum", 60):
         reasons.append("… de patiënt moeite heeft met lezen: de tekst is waarschijnlijk moeilijker "
                        f"dan B1 (indicatie, Flesch-Douma {readability['score']:.0f}).")
@@ -257,7 +258,8 @@ def not_suitable(f: Facts) -> list[Tip]:
     evidence = (f.ratings.get("evidence") or {}).get("value")
     if evidence in ("claimed", "onbekend"):
         reasons.append("… u bewezen effect zoekt: er is geen onafhankelijke onderbouwing bekend; "
-                       "gebruik de app naast uw begeleiding, niet in plaats daarvan.")
+                       f"gebruik {f.it} naast uw "
+                       "begeleiding, niet in plaats daarvan.")
     if not reasons:
         reasons = ["Geen bijzondere beperkingen gevonden in de beschrijving."]
     return [Tip(text, "geschiktheid") for text in reasons]

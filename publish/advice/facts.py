@@ -20,7 +20,6 @@ PAID = re.compile(r"premium|betaald\w*|paid|pro-versie|abonnement\w*|subscriptio
 ONLINE = re.compile(r"\bonline\b|internet|e-learning|website", re.I)
 IN_PERSON = re.compile(r"groep|coach|consult|huisbezoek|training|bijeenkomst|verpleegkundig",
                        re.I)
-KINDS = {"app": "app", "online": "online programma", "programme": "programma"}
 
 
 def tidy(text: str) -> str:
@@ -82,8 +81,9 @@ class Facts:
         return "online" if ONLINE.search(text) and not IN_PERSON.search(text) else "programme"
 
     @property
-    def kind_label(self) -> str:
-        return KINDS[self.kind]
+    def it(self) -> str:
+        """How running text refers to it: "de app", "de website" or "het programma"."""
+        return {"app": "de app", "online": "de website", "programme": "het programma"}[self.kind]
 
     @property
     def is_app(self) -> bool:
@@ -139,9 +139,9 @@ class Facts:
         labels = {**self.labels.get("checklist", {}), **self.labels.get("features", {})}
         return labels.get(code, code)
 
-    def names(self, codes, group: str, last: str = "en") -> str:
+    def names(self, codes, group: str) -> str:
         """Labels in running text, lower-cased where that keeps acronyms ('lage SEP')."""
-        return joined([lower_first(self.labels.get(group, {}).get(c, c)) for c in codes], last)
+        return joined([lower_first(self.labels.get(group, {}).get(c, c)) for c in codes])
 
     @property
     def notifications(self) -> dict:
