@@ -104,9 +104,9 @@ def _offer(f: Facts) -> list[Tip]:
 
 def stop_plan(f: Facts) -> list[Tip]:
     tips = [Tip("Is de patiënt gemotiveerd? Spreek dan samen een stopdag af en schrijf die in het "
-                "stopplan, met de afspraken over " + (f"{f.name}." if f.kind != "app" else
-                                                       f"het gebruik van {f.name}."),
-                "stopplan")]
+                "stopplan, met de afspraken over " + (f"{f.name}" if f.kind != "app" else
+                                                       f"het gebruik van {f.name}") +
+                ". Sommige POH's ondertekenen het plan samen met de patiënt.", "stopplan")]
     if f.kind == "programme":
         tips.append(Tip(f"Stem de stopdag af met de begeleider van {f.name}, zodat de "
                         "patiënt één stopdag en één plan heeft.", "stopplan"))
@@ -121,7 +121,12 @@ def stop_plan(f: Facts) -> list[Tip]:
         tips.append(Tip("Vul samen de stopdag, het aantal sigaretten per dag en de prijs per pakje "
                         "in de app in, zodat de tellers vanaf de stopdag kloppen.", "stopplan",
                         f.label(counters[0])))
+    if "functie_roken" in f.checklist and f.kind != "programme":
+        tips.append(Tip(f"{f.name} helpt de patiënt ontdekken waarom en wanneer hij rookt: gebruik "
+                        "dat bij het bespreken van de rookmomenten.", "functie_roken",
+                        f.label("functie_roken")))
     tips.append(_difficult_moments(f))
+    tips.append(_preparation(f))
     tips += medication(f)
     if f.kind == "programme":
         tips.append(Tip(f"Vraag hoeveel gesprekken {f.name} biedt (minstens vier van tien "
@@ -147,6 +152,17 @@ def _difficult_moments(f: Facts) -> Tip:
         return Tip(f"{f.name} besteedt aandacht aan moeilijke momenten: kijk samen wat er staat, "
                    f"en {ideas}.", "moeilijke_momenten", f.label("moeilijke_momenten"))
     return Tip(f"Vraag wanneer de patiënt trek verwacht, en {ideas}.", "moeilijke_momenten")
+
+
+def _preparation(f: Facts) -> Tip:
+    symptoms = ("prikkelbaar of gespannen zijn, slecht slapen, moeite met concentreren en meer "
+                "trek in eten")
+    if "voorbereiding" in f.checklist and f.kind != "programme":
+        return Tip(f"{f.name} legt uit hoe verslaving en ontwenning werken: bespreek samen welke "
+                   f"ontwenningsverschijnselen de patiënt kan verwachten ({symptoms}).",
+                   "voorbereiding", f.label("voorbereiding"))
+    return Tip("Leg uit hoe de verslaving aan nicotine werkt en welke ontwenningsverschijnselen "
+               f"kunnen komen: {symptoms}. Ze worden na een paar weken minder.", "voorbereiding")
 
 
 def medication(f: Facts) -> list[Tip]:

@@ -25,6 +25,11 @@ RULES = {
     "samen_bekijken": f"{BLENDED_CARE}: bij de intake samen de app of website bekijken",
     "stopplan": f"{KWALITEITSREGISTER}: stopplan opstellen; {BLENDED_CARE}: afspraken over de "
                 "app in het stopplan",
+    # seed 002: "Stoppen voorbereiden (o.a. uitleggen hoe verslaving werkt,
+    # ontwenningsverschijnselen bespreken)"; seed 001 lists the withdrawal symptoms
+    "voorbereiding": f"{KWALITEITSREGISTER}: stoppen voorbereiden, uitleggen hoe verslaving werkt "
+                     "en ontwenningsverschijnselen bespreken",
+    "functie_roken": f"{KWALITEITSREGISTER}: functie van het roken bespreken",
     "moeilijke_momenten": f"{KWALITEITSREGISTER}: moeilijke momenten bespreken; {NHG_COURSE}: "
                           "oefening omgaan met trek",
     # seed 001: nicotine replacement, bupropion, nortriptyline, varenicline (+ cytisine in the

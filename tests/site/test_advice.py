@@ -99,6 +99,7 @@ def test_the_stop_plan_names_all_five_aids_with_the_huisarts_timed_to_the_stop_d
     assert "vóór de stopdag" in plan and "vanaf de stopdag" in plan
     assert "zwanger" in plan and "verloskundige" in plan
     assert "bespreek zelf nicotinevervangers" not in plan
+    assert "ontwenningsverschijnselen" in plan  # preparing to quit, seed 002
 
 
 def test_a_programme_for_pregnant_women_sends_medication_questions_to_the_verloskundige():
