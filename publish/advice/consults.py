@@ -27,9 +27,8 @@ def intake(f: Facts) -> list[Tip]:
     tips = [
         Tip("Doe eerst de verwijscheck: vraag naar lichamelijke ziekten (zoals COPD, hart- en "
             "vaatziekten of diabetes), psychische klachten, een andere verslaving, zwangerschap "
-            "of een zwangerschapswens en het gebruik van medicijnen. Speelt een daarvan, werk "
-            "dan samen met de huisarts (bij zwangerschap ook met de verloskundige) of verwijs "
-            "door.", "verwijzing"),
+            "of een zwangerschapswens en medicijnen. Speelt er een, werk dan samen met de "
+            "huisarts (bij zwangerschap ook de verloskundige) of verwijs door.", "verwijzing"),
         Tip("Vraag hoe belangrijk stoppen is voor de patiënt en hoeveel vertrouwen hij heeft dat "
             "het lukt, elk op een schaal van 0 tot 10, en vraag door: \"Waarom een 6 en geen 4? "
             "Wat is er nodig voor een punt hoger?\"", "motivatie"),
@@ -170,10 +169,10 @@ def medication(f: Facts) -> list[Tip]:
         Tip(f"Bespreek medicatie bij de stopdag, altijd in overleg met de huisarts: "
             f"{joined(list(MEDICATION), 'of')}. Begeleiding samen met medicatie werkt het best.",
             "medicatie"),
-        Tip("Stem de start af op de stopdag: varenicline en bupropion begint de patiënt één tot "
-            "twee weken vóór de stopdag, nortriptyline ongeveer een week ervoor; met cytisine "
-            "stopt hij uiterlijk op de vijfde dag; nicotinevervangers gebruikt hij vanaf de "
-            "stopdag. De huisarts schrijft voor en bepaalt de dosis.", "medicatie"),
+        Tip("Stem de start af op de stopdag: varenicline en bupropion één tot twee weken vóór de "
+            "stopdag, nortriptyline ongeveer een week ervoor, cytisine tot vijf dagen ervoor, "
+            "nicotinevervangers vanaf de stopdag. De huisarts schrijft voor en bepaalt de dosis.",
+            "medicatie"),
     ]
     if f.aids:
         tips.append(Tip(f"{f.name} noemt {f.names(f.aids, 'guideline_aids')}: sluit daarop aan "
@@ -237,9 +236,9 @@ def relapse_prevention(f: Facts) -> list[Tip]:
                         f"{f.it} adviseert.", "uitglijder",
                         f.label("terugvalpreventie")))
     tips.append(Tip("Rookt de patiënt weer zoals vroeger (terugval)? Vraag opnieuw naar belang en "
-                    "vertrouwen, bespreek wat deze poging heeft opgeleverd en bied een nieuwe "
-                    "poging aan met een nieuwe stopdag. Blijvend stoppen lukt vaak pas na "
-                    "meerdere pogingen.", "terugval"))
+                    "vertrouwen, bespreek wat de poging opleverde en bied een nieuwe poging met "
+                    "een nieuwe stopdag aan: stoppen lukt vaak pas na meerdere pogingen.",
+                    "terugval"))
     support = [c for c in SUPPORT if c in f.features]
     if support and f.is_app:
         tips.append(Tip("Moedig aan om na een moeilijk moment steun te zoeken in de app, "

@@ -353,8 +353,17 @@ def test_demo_pages_that_are_not_recommended_answer_the_patient_already_using_it
 def test_demo_tips_show_why_and_follow_the_guideline(built_site):
     _, site = built_site
     quiddy = visible_text(page(site, "quiddy"))
-    assert "Waarom: Kwaliteitsregister Stoppen met Roken" in quiddy
-    assert "uit de beschrijving: Noodknop bij trek" in quiddy
+    assert "Bij elke tip staat de bron: Kwaliteitsregister (toetsingskader" in quiddy
+    assert "(Kwaliteitsregister, samenwerken of verwijzen bij ziekte" in quiddy
+    assert "(Kwaliteitsregister, moeilijke momenten bespreken; onderdeel: Noodknop bij trek)" in quiddy
     assert "Check zelf eerst" in quiddy and "privacy & veiligheid 3,5 van 5" in quiddy
     de_stopcoach = visible_text(page(site, "de-stopcoach"))
     assert "(lage SEP)" in de_stopcoach.split("Tips per consult")[1]
+
+
+def test_tips_that_are_the_same_on_every_page_stay_out_of_the_search_index(built_site):
+    _, site = built_site
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Leg uit hoe de buddy of het maatje werkt" in index  # rests on Quiddy's buddy
+    assert "Doe eerst de verwijscheck" not in index and "Kwaliteitsregister, " not in index
+    assert "Doe eerst de verwijscheck" in visible_text(page(site, "quiddy"))
