@@ -39,12 +39,12 @@ RULES = {  # rule -> (source, what it says), short: the page shows one beside ev
     # "Louter 'beschikbaar zijn' van de coach volstaat niet"
     "proactief": ("Kwaliteitsregister", "proactief contact, minimaal 4 consulten"),
     # seed 003: come back to the app, its statistics, timely feedback on online modules
-    "vervolg": ("Trimbos", "elk consult terugkomen op de app"),
+    "vervolg": ("Trimbos", "elk consult erop terugkomen"),
     "feedback": ("Trimbos", "tijdig feedback geven"),
     # seed 002: a slip is a learning moment; seed 001: slip versus real relapse
     "uitglijder": ("Kwaliteitsregister", "uitglijder is een leermoment"),
     "terugval": ("NHG", "terugval is geen vergissing"),
-    "doelgroep": ("Trimbos", "voor wie de app is"),
+    "doelgroep": ("Trimbos", "voor wie het aanbod vooral is"),
     "geschiktheid": ("Trimbos", "e-health past niet bij iedereen"),
     "bewezen_hulp": ("Kwaliteitsregister", "geen onbewezen methoden"),
     "aanmelden": ("Kwaliteitsregister", "samenwerken met andere professionals"),

@@ -367,3 +367,11 @@ def test_tips_that_are_the_same_on_every_page_stay_out_of_the_search_index(built
     assert "Leg uit hoe de buddy of het maatje werkt" in index  # rests on Quiddy's buddy
     assert "Doe eerst de verwijscheck" not in index and "Kwaliteitsregister, " not in index
     assert "Doe eerst de verwijscheck" in visible_text(page(site, "quiddy"))
+
+
+def test_no_demo_page_plays_down_a_slip_or_sounds_ominous(built_site):
+    _, site = built_site
+    for path in (site / "apps").glob("*/index.html"):
+        text = visible_text(page(site, path.parent.name))
+        for phrase in (*FORBIDDEN_ON_CARDS, "Ga naar de website: .", "Vertel waarom u"):
+            assert phrase not in text, (path.parent.name, phrase)
