@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 
 from crawlers.sources import REGISTRY
 from publish.charts import trend_charts
-from publish.tips import consult_tips
+from publish.advice import advice
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = ROOT / "site" / "templates"
@@ -104,7 +104,7 @@ def render_docs(data: dict, docs: Path) -> None:
     apps = []
     for app in data["apps"]:
         app = {**app, "slug": page_slug(app["app_id"])}
-        app["tips"] = consult_tips(app, labels)
+        app["advice"] = advice(app, labels)
         apps.append(app)
     current = [a for a in apps if a["available"]]
     common = {"data": data, "labels": labels, "apps": apps, "current": current,
@@ -118,4 +118,5 @@ def render_docs(data: dict, docs: Path) -> None:
     app_page, card = env.get_template("app.md.j2"), env.get_template("kaart.html.j2")
     for app in apps:
         write(docs, f"apps/{app['slug']}.md", app_page.render(**common, app=app))
-        write(docs, f"kaart/{app['slug']}.html", card.render(**common, app=app))
+        if app["advice"]["card"]:  # an app that is not recommended gets no patient card
+            write(docs, f"kaart/{app['slug']}.html", card.render(**common, app=app))
