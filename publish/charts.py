@@ -77,7 +77,7 @@ def data_table(title: str, dates: list[str], series: dict[str, list[float]],
         + "".join(f"<td>{number(values[i], percent)}</td>" for values in series.values()) + "</tr>"
         for i, date in enumerate(dates))
     return (f'<div class="sw-chart-data" tabindex="0" role="region" '
-            f'aria-label="{escape(title)} in cijfers"><table>'
+            f'aria-label="{escape(title)} in cijfers"><table class="sw-chart-table">'
             f"<caption>{escape(title)} in cijfers</caption>"
             f'<thead><tr><th scope="col">Datum</th>{head}</tr></thead><tbody>{rows}</tbody>'
             "</table></div>")

@@ -1,5 +1,5 @@
 """The demo site in a real browser (Debian's Chromium, driven by Playwright): filtering the
-overview, an app page with its tips, and no script from app texts ever running."""
+overview, an app page with its tips, search, and no script from app texts ever running."""
 
 from catalogue.store import connect_readonly
 
@@ -54,4 +54,16 @@ def test_no_script_from_app_text_runs(browser, site_url, built_site):
         assert page.evaluate("typeof window.__xss") == "undefined", url
     shown = page.locator("details.sw-description").evaluate("d => d.textContent")
     assert '<img src=x onerror="window.__xss=1">' in shown  # shown as text, not run
+    page.close()
+
+
+def test_search_in_the_header_finds_an_app_by_its_tips(browser, site_url):
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.goto(f"{site_url}methode/")
+    page.fill("header .pagefind-ui__search-input", "maatje")
+    page.wait_for_selector(".pagefind-ui__result")
+    found = page.eval_on_selector_all(".pagefind-ui__result-link",
+                                      "links => links.map(a => a.getAttribute('href'))")
+    assert any("/apps/quiddy/" in href for href in found), found
+    assert not any("/kaart/" in href for href in found)  # patient cards are not searched
     page.close()
