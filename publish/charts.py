@@ -45,11 +45,11 @@ def line_chart(chart_id: str, title: str, description: str, dates: list[str],
     for fraction in (0, 0.5, 1):
         value = top * fraction
         parts.append(f'<text x="{PAD_LEFT - 6}" y="{y(value) + 4:.1f}" text-anchor="end" '
-                     f'font-size="12">{number(value, percent)}</text>')
+                     f'font-size="14">{number(value, percent)}</text>')
     for i in sorted({0, len(dates) - 1}):
         if dates:
             parts.append(f'<text x="{x(i):.1f}" y="{PAD_TOP + plot_h + 18}" text-anchor="middle" '
-                         f'font-size="12">{escape(dates[i])}</text>')
+                         f'font-size="14">{escape(dates[i])}</text>')
     for n, (name, values) in enumerate(series.items()):
         colour = COLOURS[n % len(COLOURS)]
         points = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(values))
@@ -61,7 +61,7 @@ def line_chart(chart_id: str, title: str, description: str, dates: list[str],
         legend_y = HEIGHT + 20 * n
         last = number(values[-1], percent) if values else "-"
         parts.append(f'<rect x="{PAD_LEFT}" y="{legend_y - 10}" width="12" height="12" '
-                     f'fill="{colour}"/><text x="{PAD_LEFT + 18}" y="{legend_y}" font-size="13">'
+                     f'fill="{colour}"/><text x="{PAD_LEFT + 18}" y="{legend_y}" font-size="15">'
                      f"{escape(name)} (laatst: {last})</text>")
     parts.append("</svg>")
     return "".join(parts)

@@ -16,15 +16,16 @@ from publish.charts import trend_charts
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "build" / "screenshots"
 WIDTHS = {"desktop": 1280, "phone": 390}
-HOSTILE = "hostile"  # stands for the app page of the hostile app (tests/site/conftest.py)
 # Page type -> (address, what must be drawn on it: CSS selector -> the least number of them).
+# {hostile} is the app with markup, long words and hidden characters (tests/site/conftest.py).
 PAGES = {
     "overzicht": ("", {"#sw-filters select": 5, "#sw-filters input": 3, "table#sw-overview": 1,
                        ".sw-flag": 1}),
     "app": ("apps/quiddy/", {"table.sw-checklist": 1, "table.sw-history": 1}),
     "app-waarschuwing": ("apps/vapestop/", {".admonition.danger": 1, ".admonition.warning": 1}),
-    "app-vijandige-tekst": (HOSTILE, {"table.sw-checklist": 1}),
+    "app-vijandige-tekst": ("apps/{hostile}/", {"table.sw-checklist": 1}),
     "patientkaart": ("kaart/quiddy.html", {".sw-card ol": 1}),
+    "patientkaart-vijandige-tekst": ("kaart/{hostile}.html", {".sw-card ol": 1}),
     "voor-wie": ("voor-wie/", {"h2": 5, "article li a": 5}),
     "trends": ("trends/", {"svg.sw-chart": 4, ".sw-chart-data table": 4}),
     "veranderingen": ("veranderingen/", {"table.sw-runs": 1, ".sw-changes li": 1}),
@@ -66,9 +67,9 @@ UNDRAWN = """(selector) => Array.from(document.querySelectorAll(selector))
 
 
 @pytest.fixture(scope="module")
-def hostile_page(built_site):
+def hostile_app(built_site):
     _, site = built_site
-    return next(f"apps/{p.parent.name}/" for p in (site / "apps").glob("*/index.html")
+    return next(p.parent.name for p in (site / "apps").glob("*/index.html")
                 if "window.__xss" in p.read_text(encoding="utf-8"))
 
 
@@ -83,15 +84,15 @@ def axe():
 # names, and axe is the slowest step (this keeps the browser tests within about a minute).
 AXE_WIDTH = "desktop"
 CASES = [(name, width) for name in PAGES for width in WIDTHS
-         if name != "app-vijandige-tekst" or width == "phone"]  # its long words test a phone
+         if not name.endswith("vijandige-tekst") or width == "phone"]  # long words test a phone
 
 
 @pytest.mark.parametrize(("name", "width"), CASES, ids=[f"{n}-{w}" for n, w in CASES])
-def test_page_is_drawn_fits_the_screen_and_is_accessible(browser, site_url, hostile_page, axe,
+def test_page_is_drawn_fits_the_screen_and_is_accessible(browser, site_url, hostile_app, axe,
                                                           name, width):
     address, wanted = PAGES[name]
     page = browser.new_page(viewport={"width": WIDTHS[width], "height": 900})
-    page.goto(site_url + (hostile_page if address == HOSTILE else address))
+    page.goto(site_url + address.format(hostile=hostile_app))
     page.wait_for_load_state("load")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
