@@ -1,11 +1,18 @@
 """Building the site for N apps against a plain `mkdocs build` of N Markdown pages of the same
-size kept out of the navigation: what our rendering and templates cost on top of MkDocs."""
+size kept out of the navigation: what our rendering and templates cost on top of MkDocs. And the
+time from typing a query to the first search result on that site in headless Chromium, for our
+search (Pagefind) and, on the same pages built with Material's own search as before, for that."""
 
 from __future__ import annotations
 
 import copy
+import functools
+import shutil
+import statistics
 import tempfile
+import threading
 import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -13,7 +20,7 @@ from mkdocs.config import load_config
 
 from catalogue.curation import load_curation
 from catalogue.store import connect_readonly
-from publish.build import build_site
+from publish.build import MKDOCS_YML, build_site
 from publish.data import site_data
 from publish.render import render_docs
 from scoring.rubric import labels
@@ -59,6 +66,66 @@ def plain_build(folder: Path, pages: list[str]) -> float:
     return time.perf_counter() - start
 
 
+SEARCH_QUERY = "buddy"
+# Where to type and what the first result is, for each search.
+PAGEFIND = (".pagefind-ui__search-input", ".pagefind-ui__result")
+MATERIAL = (".md-search__input", ".md-search-result__item")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def material_search_build(docs: Path, site: Path) -> None:
+    """The same pages built as before: Material's search plugin indexing every page."""
+    build(load_config(config_file=str(MKDOCS_YML), docs_dir=str(docs), site_dir=str(site),
+                      plugins=[{"search": {"lang": "nl"}}]))
+
+
+def first_search(site: Path, fields: tuple[str, str], tries: int = 3) -> float:
+    """Seconds from typing a query on a freshly loaded page (nothing cached, the page done
+    loading) to the first result shown; the median of a few tries."""
+    from playwright.sync_api import sync_playwright
+
+    box, result = fields
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    times = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=CHROMIUM_ARGS)
+            for _ in range(tries):
+                context = browser.new_context(viewport={"width": 1280, "height": 900})
+                page = context.new_page()
+                page.goto(f"http://127.0.0.1:{server.server_address[1]}/methode/")
+                page.wait_for_load_state("networkidle")
+                start = time.perf_counter()
+                page.click(box)
+                page.keyboard.type(SEARCH_QUERY)
+                page.wait_for_selector(result, timeout=60_000)
+                times.append(time.perf_counter() - start)
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return statistics.median(times)
+
+
+def search_rows(site: Path, docs: Path, folder: Path) -> list[tuple[str, str, str]]:
+    if not shutil.which("chromium"):
+        return [("site: first search result", "skipped", "no chromium on this machine")]
+    material_search_build(docs, folder / "material-site")
+    ours, before = first_search(site, PAGEFIND), first_search(folder / "material-site", MATERIAL)
+    return [("site: first search result, Pagefind (ours)", f"{ours:.2f} s", "goal <= 1 s"),
+            ("site: first search result, Material's search (before)", f"{before:.2f} s", "")]
+
+
 def bench(count: int) -> list[tuple[str, str, str]]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -73,7 +140,9 @@ def bench(count: int) -> list[tuple[str, str, str]]:
         sizes = [p.stat().st_size for p in (folder / "docs").rglob("*.md")]
         plain = plain_build(folder / "plain", [f"# Pagina {n}\n\n" + "Een zin tekst. " * (size // 15)
                                                for n, size in enumerate(sizes)])
+        searches = search_rows(site, folder / "docs", folder)
     return [(f"site with {count} apps: Stopwijzer build", f"{ours:.1f} s", ""),
             (f"site: plain mkdocs build, as many pages of the same size", f"{plain:.1f} s", ""),
             ("site: ratio Stopwijzer / plain mkdocs", f"{ours / plain:.2f}x", "goal <= 1.5x"),
-            (f"site with {count} apps: total size", f"{size:.1f} MB", "goal <= 40 MB")]
+            (f"site with {count} apps: total size", f"{size:.1f} MB", "goal <= 40 MB"),
+            *searches]

@@ -11,6 +11,7 @@ from catalogue.store import write_session
 from crawlers.items import SOURCES
 from stopwijzer import pipeline
 from tests.records import play
+from tests.site.browser import browser, site_url  # noqa: F401  (one browser for all tests)
 
 HOSTILE_TITLE = "<script>window.__xss=1</script>" + "Stop" * 150 + "\u202eevil\u200b"
 HOSTILE_DESCRIPTION = (

@@ -1,42 +1,9 @@
 """The demo site in a real browser (Debian's Chromium, driven by Playwright): filtering the
-overview, an app page with its tips, and no script from app texts ever running."""
-
-import functools
-import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-import pytest
+overview, an app page with its tips, search, and no script from app texts ever running."""
 
 from catalogue.store import connect_readonly
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    if not shutil.which("chromium"):
-        pytest.skip("no chromium on this machine: `make test` installs Debian's chromium with "
-                    "apt-get when it can; install it to run the browser tests")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site):
-    _, site = built_site
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(site.resolve()))
-    handler.log_message = lambda *args: None
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+# The `browser` and `site_url` fixtures come from tests/site/browser.py (see conftest.py).
 
 
 def expected_apps(db, group):
@@ -87,4 +54,15 @@ def test_no_script_from_app_text_runs(browser, site_url, built_site):
         assert page.evaluate("typeof window.__xss") == "undefined", url
     shown = page.locator("details.sw-description").evaluate("d => d.textContent")
     assert '<img src=x onerror="window.__xss=1">' in shown  # shown as text, not run
+    page.close()
+
+
+def test_search_in_the_header_finds_an_app_by_its_tips(browser, site_url):
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.goto(f"{site_url}methode/")
+    page.fill("header .pagefind-ui__search-input", "buddy")
+    page.wait_for_selector(".pagefind-ui__result-link[href='/apps/quiddy/']")
+    found = page.eval_on_selector_all(".pagefind-ui__result-link",
+                                      "links => links.map(a => a.getAttribute('href'))")
+    assert not any("/kaart/" in href for href in found)  # patient cards are not searched
     page.close()

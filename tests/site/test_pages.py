@@ -1,5 +1,7 @@
 """The built site: a page per app with its ratings, reasons and tips; untrusted text escaped."""
 
+import gzip
+import json
 import re
 
 import pytest
@@ -127,5 +129,10 @@ def test_an_app_page_written_as_html_keeps_its_table_of_contents_and_search(buil
     assert anchors[:3] == ["wat-is-het", "voor-wie", "onderbouwing"]
     assert anchors.index("tips-per-consult") < anchors.index("intake") < \
         anchors.index("terugvalpreventie") < anchors.index("geschiedenis")
-    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert '"location":"apps/quiddy/#tips-per-consult"' in index
+    # Pagefind's index: one gzipped fragment per page (publish/mkdocs_hooks.py).
+    fragments = {f["url"]: f["content"] for f in (
+        json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"))}
+    assert "Leg uit hoe de buddy of het maatje werkt" in fragments["/apps/quiddy/"]
+    assert "bevestigd door de bron" not in fragments["/apps/quiddy/"]  # its reasons are left out
+    assert not [url for url in fragments if url.startswith("/kaart/")]
