@@ -72,8 +72,13 @@ SourceOption = Annotated[Optional[list[str]], typer.Option(
 
 @app.callback()
 def main(db: Annotated[Path, typer.Option(help="the catalogue database",
-                                          envvar="STOPWIJZER_DB")] = pipeline.DEFAULT_DB):
+                                          envvar="STOPWIJZER_DB")] = pipeline.DEFAULT_DB,
+         verbose: Annotated[bool, typer.Option(
+             "--verbose", help="also show Scrapy's own log while crawling (it is always in "
+                               "the crawl folder's crawl.log)")] = False):
     State.db = db
+    if verbose:  # read by pipeline.verbose(), wherever the crawl is started from
+        os.environ["STOPWIJZER_VERBOSE"] = "1"
 
 
 def report_run(summary) -> None:

@@ -108,7 +108,7 @@ def run_spiders(out_dir: Path, sources: list[str], *, replay: Path | None = None
             encoding="utf-8", errors="replace", cwd=ROOT) as process, Progress(echo) as progress:
         # Two pipes, one reader each: a full stderr pipe would stall the crawler.
         log_copier = threading.Thread(target=copy_log, daemon=True, args=(
-            process.stderr, log, lock, echo if verbose() else None))
+            process.stderr, log, lock, progress.say if verbose() else None))
         log_copier.start()
         for line in process.stdout:
             if not show_progress(progress, line):

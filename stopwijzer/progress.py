@@ -92,7 +92,7 @@ class Progress:
     def __enter__(self) -> Progress:
         if self.live:
             self._display = Live(self, console=Console(stderr=True), refresh_per_second=2,
-                                 transient=True, redirect_stdout=False, redirect_stderr=True)
+                                 transient=True, redirect_stdout=False, redirect_stderr=False)
             self._display.start()
         elif self.interval > 0:
             self._ticker = threading.Thread(target=self._tick_until_stopped, daemon=True)
@@ -110,7 +110,7 @@ class Progress:
         with self._lock:
             now = self.clock()
             self.tasks[name] = Task(name, now, dict(fields), last_line=now)
-            self.echo(f"{name}: started" + (f", {describe(fields)}" if describe(fields) else ""))
+            self.say(f"{name}: started" + (f", {describe(fields)}" if describe(fields) else ""))
 
     def update(self, name: str, **fields) -> None:
         with self._lock:
@@ -127,7 +127,18 @@ class Progress:
             task = self.tasks[name]
             task.fields.update(fields)
             task.finished = self.clock()
-            self.echo(self.line(task, outcome))
+            self.say(self.line(task, outcome))
+
+    def say(self, line: str) -> None:
+        """Echo a line; on a terminal the table is taken away for it and drawn again below it
+        (echo may write to stderr its own way, e.g. click's, which rich cannot redirect)."""
+        with self._lock:
+            if self._display and self._display.is_started:
+                self._display.stop()
+                self.echo(line)
+                self._display.start()
+            else:
+                self.echo(line)
 
     def line(self, task: Task, state: str | None = None) -> str:
         facts = describe({**task.fields, **({"wait": None} if task.finished else {})})
@@ -142,7 +153,7 @@ class Progress:
             for task in self.tasks.values():
                 if task.finished is None and now - task.last_line >= self.interval:
                     task.last_line = now
-                    self.echo(self.line(task))
+                    self.say(self.line(task))
 
     def _tick_until_stopped(self) -> None:
         while not self._stop.wait(min(1.0, self.interval)):
@@ -150,8 +161,8 @@ class Progress:
 
     def __rich__(self) -> Table:
         table = Table(box=None, show_header=False, pad_edge=False)
-        with self._lock:
+        with self._lock:  # a finished task has had its line
             for task in self.tasks.values():
-                table.add_row(task.name, self.line(task, "done" if task.finished else None)
-                              .removeprefix(f"{task.name}: "))
+                if task.finished is None:
+                    table.add_row(task.name, self.line(task).removeprefix(f"{task.name}: "))
         return table
