@@ -68,6 +68,11 @@ def duration_text(seconds: float | None) -> str:
     return f"{hours} h {minutes:02d} min"
 
 
+def dutch(text: str) -> str:
+    """The same text with a decimal comma, for the site and the change report."""
+    return text.replace(".", ",")
+
+
 def bytes_text(count: int | None) -> str:
     if count is None:
         return "-"

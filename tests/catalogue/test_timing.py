@@ -5,6 +5,7 @@ import pytest
 from catalogue.load import ingest
 from catalogue.store import write_session
 from catalogue.timing import duration_text, is_slow, source_timings
+from publish.report import change_report
 from tests.records import itunes, play
 
 
@@ -52,6 +53,25 @@ def test_a_source_is_flagged_when_it_takes_over_twice_its_usual_time(db, load):
     assert got["googleplay"]["usual"] == 300 and got["googleplay"]["slow"]
     # 50 s against a usual 20 s is more than twice, but half a minute is no slowdown to report.
     assert got["appstore"]["usual"] == 20 and not got["appstore"]["slow"]
+
+
+def test_the_change_report_says_where_the_time_went_and_flags_the_slow_source(db, load):
+    records = {"googleplay": [play("nl.a", "Stoppen", "Dev")],
+               "ikstopnu": [play("nl.b", "Rookvrij", "Dev")]}
+    for day in range(3):
+        load(records, day, stats={"googleplay": stats(300), "ikstopnu": stats(2.5, pages=1)})
+    run = load(records, 3, stats={"googleplay": stats(745.2, pages=400, **{
+        "retry/count": 12, "stopwijzer/throttle_wait_seconds": 500.0,
+        "stopwijzer/retry_wait_seconds": 90.0}), "ikstopnu": stats(2.5, pages=1)})
+    with write_session(db) as con:
+        report = change_report(con, run.run_id)
+    section = report.split("## Tijd per bron\n\n")[1].splitlines()
+    assert section[:2] == [
+        "- googleplay: 400 pagina's, 600,0 MB, 12 min 25 s, 12 keer opnieuw gevraagd, gewacht "
+        "8 min 20 s (tempo) en 1 min 30 s (opnieuw vragen); **veel trager dan gewoonlijk** "
+        "(meestal 5 min 00 s)",
+        "- ikstopnu: 1 pagina, 1,5 MB, 2,5 s, 0 keer opnieuw gevraagd, gewacht 0,0 s (tempo) "
+        "en 0,0 s (opnieuw vragen)"]
 
 
 def test_failed_runs_are_not_the_usual_time(db, load):
