@@ -147,7 +147,7 @@ def run() -> None:
 @friendly_errors
 def score():
     """Rate every app in the catalogue again (after a rubric or curation change)."""
-    typer.echo(pipeline.score_only(State.db).line())
+    typer.echo(pipeline.score_only(State.db, echo).line())
 
 
 @app.command()
@@ -155,7 +155,7 @@ def score():
 def site(out: Annotated[Path, typer.Option(help="folder for the built site")] =
          pipeline.DEFAULT_SITE):
     """Build the Dutch site from the catalogue."""
-    typer.echo(f"site: {pipeline.publish_site(State.db, out, load_curation())}")
+    typer.echo(f"site: {pipeline.publish_site(State.db, out, load_curation(), echo)}")
 
 
 @app.command()

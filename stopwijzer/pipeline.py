@@ -140,23 +140,37 @@ def load(con, out_dir: Path, started: datetime, sources: list[str], replay: Path
                       editor_links=curation.editor_links())
 
 
-def score(con, curation: Curation) -> ScoreSummary:
+def stage_progress(echo: Callable[[str], None] | None) -> Progress:
+    """Progress of a stage without pages (scoring, the site build); silent without echo."""
+    return Progress(echo) if echo else Progress(lambda line: None, live=False, interval=0)
+
+
+def score(con, curation: Curation, echo: Callable[[str], None] | None = None) -> ScoreSummary:
     check_app_ids(curation, con, {slug(app["name"]) for app in known_apps()})
     record_audit(curation, con, datetime.now(timezone.utc).replace(tzinfo=None))
-    return score_catalogue(con, curation, rate)
+    with stage_progress(echo) as progress:
+        progress.start("scoring")
+        summary = score_catalogue(con, curation, rate)
+        progress.finish("scoring", apps=summary.apps, note=f"{summary.changed} ratings changed")
+    return summary
 
 
-def score_only(db_path: Path) -> ScoreSummary:
+def score_only(db_path: Path, echo: Callable[[str], None] | None = None) -> ScoreSummary:
     curation = load_curation()
     with write_session(db_path) as con:
-        return score(con, curation)
+        return score(con, curation, echo)
 
 
-def publish_site(db_file: Path, site_dir: Path, curation: Curation) -> Path:
+def publish_site(db_file: Path, site_dir: Path, curation: Curation,
+                 echo: Callable[[str], None] | None = None) -> Path:
     """Build the site from a database file; the old site stays until the new one is complete."""
-    with connect_readonly(db_file) as con:
-        data = site_data(con, curation, rubric_labels())
-    return build_site(data, site_dir)
+    with stage_progress(echo) as progress:
+        progress.start("site")
+        with connect_readonly(db_file) as con:
+            data = site_data(con, curation, rubric_labels())
+        index = build_site(data, site_dir)
+        progress.finish("site", apps=len(data["apps"]))
+    return index
 
 
 def crawl(db_path: Path, sources: list[str] | None = None, *, replay: Path | None = None,
@@ -197,10 +211,10 @@ def nightly(db_path: Path, site_dir: Path, sources: list[str] | None = None, *,
             with open_for_write(work) as con:
                 summary = load(con, out_dir, started, sources, replay, curation)
                 log(f"scoring ({summary.line()})")
-                scores = score(con, curation)
+                scores = score(con, curation, log)
                 report = change_report(con, summary.run_id, scores.score_run_id)
             log("building the site")
-            index = publish_site(work, site_dir, curation)
+            index = publish_site(work, site_dir, curation, log)
         report_path = write_report(db_path, report, summary.run_id)
         log(f"done: {summary.line()}; change report: {report_path}")
         return NightlyResult(summary, scores, index, report_path, log.path)

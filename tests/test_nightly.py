@@ -103,6 +103,8 @@ def test_the_run_shows_progress_per_source_and_none_of_scrapys_log(demo_run):
         assert len(finished) == 1, (source, lines)
         pages, cap = finished[0].split(", ")[1].removesuffix(" pages").split("/")
         assert int(pages) > 0 and cap == "400"
+    for stage in ("scoring", "site"):
+        assert [line for line in lines if line.startswith(f"{stage}: finished, ")], lines
     assert not [line for line in lines if "scrapy" in line or " INFO: " in line], lines
     log = next((db.parent / "crawls").iterdir()) / "crawl.log"
     assert "Spider closed (finished)" in log.read_text(encoding="utf-8")
