@@ -164,10 +164,10 @@ def score_only(db_path: Path, echo: Callable[[str], None] | None = None) -> Scor
 def publish_site(db_file: Path, site_dir: Path, curation: Curation,
                  echo: Callable[[str], None] | None = None) -> Path:
     """Build the site from a database file; the old site stays until the new one is complete."""
-    with stage_progress(echo) as progress:
+    with connect_readonly(db_file) as con:
+        data = site_data(con, curation, rubric_labels())
+    with stage_progress(echo) as progress:  # the build is what takes time
         progress.start("site")
-        with connect_readonly(db_file) as con:
-            data = site_data(con, curation, rubric_labels())
         index = build_site(data, site_dir)
         progress.finish("site", apps=len(data["apps"]))
     return index
