@@ -87,7 +87,7 @@ class ProgressEvents:
         retry_wait = (stats.get_value(RETRY_WAIT_UNTIL) or 0) - time.monotonic()
         if retry_wait > 0:
             return retry_wait, stats.get_value(RETRY_WAIT_KIND)
-        slots = self.crawler.engine.downloader.slots.values() if self.crawler.engine else []
+        slots = self.crawler.engine.downloader.slots.values()
         delay = max((slot.delay for slot in slots), default=0.0)
         return delay, "throttle" if delay else None
 

@@ -115,6 +115,8 @@ def run_spiders(out_dir: Path, sources: list[str], *, replay: Path | None = None
                 with lock:
                     log.write(line)
         log_copier.join()
+        process.wait()
+        progress.finish_running(f"broke off (crawler exit code {process.returncode})")
     return process.returncode
 
 

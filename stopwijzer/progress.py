@@ -129,6 +129,12 @@ class Progress:
             task.finished = self.clock()
             self.say(self.line(task, outcome))
 
+    def finish_running(self, outcome: str) -> None:
+        """End every task still running, e.g. when the process feeding them has died."""
+        with self._lock:
+            for name in [n for n, task in self.tasks.items() if task.finished is None]:
+                self.finish(name, outcome)
+
     def say(self, line: str) -> None:
         """Echo a line; on a terminal the table is taken away for it and drawn again below it
         (echo may write to stderr its own way, e.g. click's, which rich cannot redirect)."""

@@ -147,3 +147,14 @@ def test_the_parent_turns_events_into_progress_and_leaves_other_lines(logged):
                      "0 retries, in 2.0 s"]
     assert not show_progress(progress, "2026-12-01 INFO: a print from a library\n")
     assert not show_progress(progress, PROGRESS_PREFIX + "{not json\n")
+
+
+def test_tasks_left_running_when_their_process_dies_get_a_last_line(logged):
+    progress, lines, clock = logged
+    progress.start("googleplay", cap=400)
+    progress.start("appstore", cap=400)
+    progress.update("googleplay", pages=12)
+    progress.finish("appstore", pages=5)
+    clock.now += 60
+    progress.finish_running("broke off (crawler exit code -9)")
+    assert lines[3:] == ["googleplay: broke off (crawler exit code -9), 12/400 pages, in 1 min 00 s"]
