@@ -21,7 +21,8 @@ INSERT INTO crawl_run
 SELECT run_id, started, started + INTERVAL 40 MINUTE, 'ok', 'live', NULL,
        '{"googleplay": 1, "appstore": 1}' FROM days;
 
-INSERT INTO source_run
+INSERT INTO source_run (run_id, source, status, reason, pages, records, new, changed, unchanged,
+                        gone, problems, coverage)
 SELECT run_id, s.source, 'ok', NULL, 0, 0, 0, 0, 0, 0, '[]', '{}' FROM days,
        (VALUES ('googleplay'), ('appstore')) s(source);
 

@@ -26,6 +26,13 @@ SQL = queries(Path(__file__).resolve().parent / "load.sql")
 ARROW_TYPES = {"VARCHAR": pa.string(), "VARCHAR[]": pa.list_(pa.string()), "DATE": pa.date32(),
                "DOUBLE": pa.float64(), "BIGINT": pa.int64(), "INTEGER": pa.int32(),
                "BOOLEAN": pa.bool_(), "JSON": pa.string()}
+# source_run's timing columns and the crawl stats they come from (crawlers.extensions and
+# Scrapy's own stats). A counter the crawl did not write (no retry) is 0; without a stats file
+# (a manual ingest, a crawl that broke off) they are NULL.
+TIMING_STATS = {"pages": "response_received_count", "bytes": "downloader/response_bytes",
+                "duration": "elapsed_time_seconds", "retries": "retry/count",
+                "throttle_wait": "stopwijzer/throttle_wait_seconds",
+                "retry_wait": "stopwijzer/retry_wait_seconds"}
 
 
 @dataclass
@@ -141,9 +148,11 @@ class RunLoader:
                ORDER BY run_id DESC LIMIT 1""", [source]).fetchone()
         return json.loads(row[0]) if row and row[0] else None
 
-    def apply_source(self, source: str, health: Health, records: list[dict]) -> None:
-        """Store a source's records; a record that does not fit the catalogue's types raises
-        ValueError before anything is written."""
+    def apply_source(self, source: str, health: Health, records: list[dict],
+                     stats: dict | None = None) -> None:
+        """Apply a source's records as its health allows, and store its health and timing; a
+        record that does not fit the catalogue's types raises ValueError before anything is
+        written."""
         result = SourceResult(health, records=len(records))
         if health.status != "failed":
             unique: dict[str, dict] = {}
@@ -156,13 +165,15 @@ class RunLoader:
             result.unchanged += len(records) - len(unique)  # a record listed twice is one record
             if health.status == "ok":
                 result.gone = len(available_before - {r["source_id"] for r in records})
+        timing = [None if not stats else stats.get(key, None if column == "duration" else 0)
+                  for column, key in TIMING_STATS.items()]
         self.con.execute(
-            """INSERT INTO source_run (run_id, source, status, reason, records, new, changed,
-                                       unchanged, gone, problems, coverage)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            f"""INSERT INTO source_run (run_id, source, status, reason, records, new, changed,
+                    unchanged, gone, problems, coverage, {', '.join(TIMING_STATS)})
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {', '.join('?' for _ in TIMING_STATS)})""",
             [self.run_id, source, health.status, health.reason, result.records, result.new,
              result.changed, result.unchanged, result.gone, json.dumps(health.problems),
-             json.dumps(health.coverage)])
+             json.dumps(health.coverage), *timing])
         self.summary.sources[source] = result
 
     def _available_records(self, source: str) -> set[str]:
@@ -227,13 +238,13 @@ def load_crawl(con: duckdb.DuckDBPyConnection, crawl_dir: Path, sources: list[st
         try:
             records = read_records(items_path) if items_path.exists() else []
         except ValueError as error:
-            loader.apply_source(source, Health("failed", str(error)), [])
+            loader.apply_source(source, Health("failed", str(error)), [], stats)
             continue
         health = judge(source, stats, records, loader.previous_coverage(source))
         try:
-            loader.apply_source(source, health, records)
+            loader.apply_source(source, health, records, stats)
         except ValueError as error:  # raised before anything of the source was written
-            loader.apply_source(source, Health("failed", str(error)), [])
+            loader.apply_source(source, Health("failed", str(error)), [], stats)
     return loader.finish()
 
 

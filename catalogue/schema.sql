@@ -21,7 +21,7 @@ CREATE TABLE IF NOT EXISTS source_run (
     source     VARCHAR NOT NULL,
     status     VARCHAR NOT NULL,      -- ok | partial | failed | manual
     reason     VARCHAR,               -- why partial or failed, in one line
-    pages      INTEGER,
+    pages      INTEGER,               -- responses received (the page cap counts these)
     records    INTEGER,
     new        INTEGER,               -- records seen for the first time
     changed    INTEGER,               -- records whose content changed
@@ -80,3 +80,9 @@ CREATE TABLE IF NOT EXISTS source_info (
     priority INTEGER NOT NULL,
     store    BOOLEAN NOT NULL       -- an app store: where the app is downloaded
 );
+-- Where a source's time went in each run (from its crawl stats; NULL for a manual ingest).
+ALTER TABLE source_run ADD COLUMN IF NOT EXISTS bytes BIGINT;            -- response bytes
+ALTER TABLE source_run ADD COLUMN IF NOT EXISTS duration DOUBLE;         -- seconds, open to close
+ALTER TABLE source_run ADD COLUMN IF NOT EXISTS retries INTEGER;         -- requests retried
+ALTER TABLE source_run ADD COLUMN IF NOT EXISTS throttle_wait DOUBLE;    -- seconds of download delay (estimated)
+ALTER TABLE source_run ADD COLUMN IF NOT EXISTS retry_wait DOUBLE;       -- seconds waited before retries

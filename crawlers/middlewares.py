@@ -11,6 +11,7 @@ import asyncio
 import hashlib
 import json
 import logging
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -24,6 +25,8 @@ from w3lib.url import canonicalize_url
 logger = logging.getLogger(__name__)
 
 MANIFEST = "manifest.jsonl"
+# Stats that tell crawlers.extensions.ProgressEvents about a retry's wait while it lasts.
+RETRY_WAIT_UNTIL, RETRY_WAIT_KIND = "stopwijzer/retry_wait_until", "stopwijzer/retry_wait_kind"
 
 
 def snapshot_key(method: str, url: str) -> str:
@@ -47,23 +50,33 @@ class BackoffRetryMiddleware(RetryMiddleware):
         result = super().process_response(request, response)
         if isinstance(result, Response):
             return result
-        await asyncio.sleep(self._wait_seconds(request, response))
+        await self._wait(*self._wait_seconds(request, response))
         return result
 
     async def process_exception(self, request, exception):
         result = super().process_exception(request, exception)
         if result is not None:
-            await asyncio.sleep(self._wait_seconds(request, None))
+            await self._wait(*self._wait_seconds(request, None))
         return result
 
-    def _wait_seconds(self, request, response) -> float:
+    async def _wait(self, seconds: float, kind: str) -> None:
+        """Sleep, and let the progress display and the stats file know about it."""
+        stats = self.crawler.stats
+        until = time.monotonic() + seconds
+        if until > (stats.get_value(RETRY_WAIT_UNTIL) or 0):
+            stats.set_value(RETRY_WAIT_UNTIL, until)
+            stats.set_value(RETRY_WAIT_KIND, kind)
+        stats.inc_value("stopwijzer/retry_wait_seconds", seconds, start=0.0)
+        await asyncio.sleep(seconds)
+
+    def _wait_seconds(self, request, response) -> tuple[float, str]:
         settings = self.crawler.settings
         cap = settings.getfloat("RETRY_BACKOFF_MAX")
         retry_after = response.headers.get(b"Retry-After") if response is not None else None
         if retry_after and retry_after.strip().isdigit():
-            return min(float(retry_after), cap)
+            return min(float(retry_after), cap), "Retry-After"
         attempt = request.meta.get("retry_times", 0)
-        return min(settings.getfloat("RETRY_BACKOFF_BASE") * 2**attempt, cap)
+        return min(settings.getfloat("RETRY_BACKOFF_BASE") * 2**attempt, cap), "backoff"
 
 
 class ReplayMiddleware:

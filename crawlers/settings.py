@@ -54,7 +54,12 @@ ITEM_PIPELINES = {
 }
 
 FEED_EXPORT_ENCODING = "utf-8"
+# The log goes to the crawl folder's crawl.log, and to the editor only with --verbose: what the
+# editor sees while a crawl runs are the progress events (crawlers.extensions.ProgressEvents).
 LOG_LEVEL = "INFO"
+LOG_FORMAT = "%(asctime)s %(name)s %(levelname)s: %(message)s"
+LOG_DATEFORMAT = "%H:%M:%S"
 LOGSTATS_INTERVAL = 30.0
+STOPWIJZER_PROGRESS_INTERVAL = 1.0  # seconds between progress events to the parent process
 
-EXTENSIONS = {"crawlers.extensions.StatsFile": 900}
+EXTENSIONS = {"crawlers.extensions.StatsFile": 900, "crawlers.extensions.ProgressEvents": 910}

@@ -14,6 +14,7 @@ import duckdb
 from catalogue.apps import source_entries
 from catalogue.curation import Curation
 from crawlers import sources as source_registry
+from catalogue.timing import duration_text, dutch, source_timings
 from scoring.runs import PLAIN_FACTS
 ADVICE_DIMENSIONS = ("evidence", "flags", "target_groups")
 
@@ -132,6 +133,13 @@ def _runs(con, limit: int = 10) -> list[dict]:
         run["sources"] = _rows(con, "SELECT source, status, reason, records, new, changed, gone "
                                     "FROM source_run WHERE run_id = ? ORDER BY source",
                                run["run_id"])
+        timings = {t["source"]: t for t in source_timings(con, run["run_id"])}
+        for source in run["sources"]:  # where the time went, as text for the page
+            timing = timings.get(source["source"], {})
+            source.update(pages=timing.get("pages"), slow=timing.get("slow", False),
+                          duration=dutch(duration_text(timing["duration"]))
+                          if timing.get("duration") is not None else None,
+                          usual=dutch(duration_text(timing.get("usual"))))
     return runs
 
 

@@ -7,6 +7,8 @@ import json
 
 import duckdb
 
+from catalogue.timing import bytes_text, duration_text, dutch, source_timings
+
 WATCHED_FIELDS = ("version", "rating", "price", "languages", "title", "recognition_level",
                   "quality_score", "recommended")
 WATCHED_RATINGS = ("evidence", "notifications", "flags", "target_groups", "language")
@@ -64,4 +66,25 @@ def change_report(con: duckdb.DuckDBPyConnection, run_id: int,
                                             json.loads(counts or "{}").items()), ""]
     for title, lines in sections.items():
         out += [f"## {title}", "", *(lines or ["- geen"]), ""]
+    out += time_per_source_section(con, run_id)
     return "\n".join(out)
+
+
+def time_per_source_section(con: duckdb.DuckDBPyConnection, run_id: int) -> list[str]:
+    """'Tijd per bron': pages, data, duration, retries and waits of each source, and which
+    source was much slower than usual (catalogue.timing decides what is slow)."""
+    lines = []
+    for t in source_timings(con, run_id):
+        if t["duration"] is None and t["pages"] is None:
+            continue  # a manual ingest: nothing was fetched
+        pages = t["pages"] or 0
+        pages_text = f"{pages} pagina" if pages == 1 else f"{pages} pagina's"
+        line = (f"- {t['source']}: {pages_text}, "
+                f"{bytes_text(t['bytes'])}, {duration_text(t['duration'])}, "
+                f"{t['retries'] or 0} keer opnieuw gevraagd, gewacht "
+                f"{duration_text(t['throttle_wait'])} (tempo) en "
+                f"{duration_text(t['retry_wait'])} (opnieuw vragen)")
+        if t["slow"]:
+            line += f"; **veel trager dan gewoonlijk** (meestal {duration_text(t['usual'])})"
+        lines.append(dutch(line))
+    return ["## Tijd per bron", "", *(lines or ["- geen"]), ""]

@@ -72,8 +72,13 @@ SourceOption = Annotated[Optional[list[str]], typer.Option(
 
 @app.callback()
 def main(db: Annotated[Path, typer.Option(help="the catalogue database",
-                                          envvar="STOPWIJZER_DB")] = pipeline.DEFAULT_DB):
+                                          envvar="STOPWIJZER_DB")] = pipeline.DEFAULT_DB,
+         verbose: Annotated[bool, typer.Option(
+             "--verbose", help="also show Scrapy's own log while crawling (it is always in "
+                               "the crawl folder's crawl.log)")] = False):
     State.db = db
+    if verbose:  # read by pipeline.verbose(), wherever the crawl is started from
+        os.environ["STOPWIJZER_VERBOSE"] = "1"
 
 
 def report_run(summary) -> None:
@@ -142,7 +147,7 @@ def run() -> None:
 @friendly_errors
 def score():
     """Rate every app in the catalogue again (after a rubric or curation change)."""
-    typer.echo(pipeline.score_only(State.db).line())
+    typer.echo(pipeline.score_only(State.db, echo).line())
 
 
 @app.command()
@@ -150,7 +155,7 @@ def score():
 def site(out: Annotated[Path, typer.Option(help="folder for the built site")] =
          pipeline.DEFAULT_SITE):
     """Build the Dutch site from the catalogue."""
-    typer.echo(f"site: {pipeline.publish_site(State.db, out, load_curation())}")
+    typer.echo(f"site: {pipeline.publish_site(State.db, out, load_curation(), echo)}")
 
 
 @app.command()

@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 
 from catalogue.curation import Curation
+from catalogue.timing import bytes_text, duration_text, source_timings
 from publish.data import review_states
 
 BACKUPS_KEPT = 7
@@ -56,6 +57,22 @@ def write_report(db_path: Path, text: str, run_id: int) -> Path:
     return path
 
 
+def time_per_source(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Where the time of the last crawl (not a manual ingest) went, source by source."""
+    row = con.execute("SELECT max(run_id) FROM crawl_run WHERE mode <> 'manual'").fetchone()
+    if row[0] is None:
+        return []
+    lines = ["", f"time per source (run {row[0]}):"]
+    for t in source_timings(con, row[0]):
+        slow = (f"; SLOW: usually {duration_text(t['usual'])}" if t["slow"] else "")
+        lines.append(f"  {t['source']:<17} {t['pages'] if t['pages'] is not None else '-'} pages, "
+                     f"{bytes_text(t['bytes'])}, {duration_text(t['duration'])}, "
+                     f"{t['retries'] if t['retries'] is not None else '-'} retries, waited "
+                     f"{duration_text(t['throttle_wait'])} (throttle) + "
+                     f"{duration_text(t['retry_wait'])} (retries){slow}")
+    return lines
+
+
 def status(con: duckdb.DuckDBPyConnection, db_path: Path, curation: Curation) -> str:
     lines = [f"database: {db_path} ({db_path.stat().st_size / 1e6:.1f} MB)", "", "last runs:"]
     for run_id, started, status_, mode, counts in con.execute(
@@ -72,6 +89,7 @@ def status(con: duckdb.DuckDBPyConnection, db_path: Path, curation: Curation) ->
         lines.append(f"  {source:<17} run {run_id}: {status_:<8} {records} records"
                      + (f"; missing: {', '.join(missing)}" if missing else "")
                      + (f"; {reason}" if reason else ""))
+    lines += time_per_source(con)
     has_ratings = con.execute("SELECT count(*) FROM information_schema.tables "
                               "WHERE table_name = 'rating_history'").fetchone()[0]
     pending = sorted(app_id for app_id, state in review_states(con, curation).items()

@@ -6,7 +6,10 @@ from Python just the same. Every writing step holds the run lock of the database
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
+import threading
 from dataclasses import dataclass
 import sys
 from datetime import datetime, timezone
@@ -19,6 +22,7 @@ from catalogue.load import RunSummary, ingest, load_crawl
 from catalogue.store import (connect_readonly, open_for_write, run_lock, working_copy,
                              write_session)
 from crawlers import parsers
+from crawlers.extensions import PROGRESS_PREFIX
 from crawlers.items import SOURCES
 from crawlers.known_apps import known_apps
 from publish.build import build_site
@@ -28,24 +32,61 @@ from scoring import rate
 from scoring.rubric import labels as rubric_labels
 from scoring.runs import ScoreSummary, score_catalogue
 from stopwijzer.operations import RunLog, backup, write_report
+from stopwijzer.progress import Progress
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_SNAPSHOT = ROOT / "snapshots" / "demo"
 DEFAULT_DB = Path("data") / "stopwijzer.duckdb"
 DEFAULT_SITE = Path("build") / "site"
 
-# Scrapy log lines worth showing while a crawl runs; the full log goes to crawl.log.
-PROGRESS_MARKERS = ("logstats", "Spider closed", "ERROR")
+# How a spider's finish reason reads in its last progress line.
+FINISH_OUTCOMES = {"finished": "finished", "closespider_pagecount": "stopped at the page cap",
+                   "shutdown": "interrupted"}
 
 
 def crawl_dir_for(db_path: Path, started: datetime) -> Path:
     return db_path.parent / "crawls" / started.strftime("%Y%m%dT%H%M%S%fZ")
 
 
+def verbose() -> bool:
+    """`stopwijzer --verbose` (or STOPWIJZER_VERBOSE=1): show Scrapy's own log as well."""
+    return os.environ.get("STOPWIJZER_VERBOSE", "") not in ("", "0")
+
+
+def show_progress(progress: Progress, line: str) -> bool:
+    """Pass one progress event of the crawler process on; False when the line is none."""
+    if not line.startswith(PROGRESS_PREFIX):
+        return False
+    try:
+        event = json.loads(line[len(PROGRESS_PREFIX):])
+        kind, source = event.pop("event"), event.pop("source")
+    except (ValueError, KeyError, AttributeError):
+        return False
+    if kind == "start":
+        progress.start(source, cap=event.get("cap"))
+    elif kind == "finish":
+        reason = event.pop("reason", None)
+        progress.finish(source, FINISH_OUTCOMES.get(reason, f"closed ({reason})"), **event)
+    else:
+        progress.update(source, **event)
+    return True
+
+
+def copy_log(stream, log, lock: threading.Lock, echo: Callable[[str], None] | None) -> None:
+    for line in stream:
+        with lock:
+            log.write(line)
+        if echo:
+            echo("  " + line.rstrip())
+
+
 def run_spiders(out_dir: Path, sources: list[str], *, replay: Path | None = None,
                 record: Path | None = None, settings: dict[str, str] | None = None,
                 cache_dir: Path | None = None, echo: Callable[[str], None] = print) -> int:
-    """Run the spiders in their own process, writing records and stats into out_dir."""
+    """Run the spiders in their own process, writing records and stats into out_dir.
+
+    The editor sees a progress line per source (stopwijzer.progress); Scrapy's log goes to
+    out_dir/crawl.log, and to echo as well only when verbose()."""
     # The crawler runs in the repository (where Scrapy finds its project): absolute paths only.
     out_dir, replay, record = (p.resolve() if p else None for p in (out_dir, replay, record))
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -56,17 +97,26 @@ def run_spiders(out_dir: Path, sources: list[str], *, replay: Path | None = None
         command += ["--replay", str(replay)]
     if record:
         command += ["--record", str(record)]
-    overrides = {"LOG_FORMAT": "%(name)s %(levelname)s: %(message)s", **(settings or {})}
+    overrides = dict(settings or {})
     if cache_dir:
         overrides["HTTPCACHE_DIR"] = str(cache_dir.resolve())
     for name, value in overrides.items():
         command += ["--set", f"{name}={value}"]
+    lock = threading.Lock()
     with (out_dir / "crawl.log").open("w", encoding="utf-8") as log, subprocess.Popen(
-            command, stderr=subprocess.PIPE, stdout=log, text=True, cwd=ROOT) as process:
-        for line in process.stderr:
-            log.write(line)
-            if any(marker in line for marker in PROGRESS_MARKERS):
-                echo("  " + line.rstrip()[:200])
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            encoding="utf-8", errors="replace", cwd=ROOT) as process, Progress(echo) as progress:
+        # Two pipes, one reader each: a full stderr pipe would stall the crawler.
+        log_copier = threading.Thread(target=copy_log, daemon=True, args=(
+            process.stderr, log, lock, progress.say if verbose() else None))
+        log_copier.start()
+        for line in process.stdout:
+            if not show_progress(progress, line):
+                with lock:
+                    log.write(line)
+        log_copier.join()
+        process.wait()
+        progress.finish_running(f"broke off (crawler exit code {process.returncode})")
     return process.returncode
 
 
@@ -92,23 +142,37 @@ def load(con, out_dir: Path, started: datetime, sources: list[str], replay: Path
                       editor_links=curation.editor_links())
 
 
-def score(con, curation: Curation) -> ScoreSummary:
+def stage_progress(echo: Callable[[str], None] | None) -> Progress:
+    """Progress of a stage without pages (scoring, the site build); silent without echo."""
+    return Progress(echo) if echo else Progress(lambda line: None, live=False, interval=0)
+
+
+def score(con, curation: Curation, echo: Callable[[str], None] | None = None) -> ScoreSummary:
     check_app_ids(curation, con, {slug(app["name"]) for app in known_apps()})
     record_audit(curation, con, datetime.now(timezone.utc).replace(tzinfo=None))
-    return score_catalogue(con, curation, rate)
+    with stage_progress(echo) as progress:
+        progress.start("scoring")
+        summary = score_catalogue(con, curation, rate)
+        progress.finish("scoring", apps=summary.apps, note=f"{summary.changed} ratings changed")
+    return summary
 
 
-def score_only(db_path: Path) -> ScoreSummary:
+def score_only(db_path: Path, echo: Callable[[str], None] | None = None) -> ScoreSummary:
     curation = load_curation()
     with write_session(db_path) as con:
-        return score(con, curation)
+        return score(con, curation, echo)
 
 
-def publish_site(db_file: Path, site_dir: Path, curation: Curation) -> Path:
+def publish_site(db_file: Path, site_dir: Path, curation: Curation,
+                 echo: Callable[[str], None] | None = None) -> Path:
     """Build the site from a database file; the old site stays until the new one is complete."""
     with connect_readonly(db_file) as con:
         data = site_data(con, curation, rubric_labels())
-    return build_site(data, site_dir)
+    with stage_progress(echo) as progress:  # the build is what takes time
+        progress.start("site")
+        index = build_site(data, site_dir)
+        progress.finish("site", apps=len(data["apps"]))
+    return index
 
 
 def crawl(db_path: Path, sources: list[str] | None = None, *, replay: Path | None = None,
@@ -149,10 +213,10 @@ def nightly(db_path: Path, site_dir: Path, sources: list[str] | None = None, *,
             with open_for_write(work) as con:
                 summary = load(con, out_dir, started, sources, replay, curation)
                 log(f"scoring ({summary.line()})")
-                scores = score(con, curation)
+                scores = score(con, curation, log)
                 report = change_report(con, summary.run_id, scores.score_run_id)
             log("building the site")
-            index = publish_site(work, site_dir, curation)
+            index = publish_site(work, site_dir, curation, log)
         report_path = write_report(db_path, report, summary.run_id)
         log(f"done: {summary.line()}; change report: {report_path}")
         return NightlyResult(summary, scores, index, report_path, log.path)

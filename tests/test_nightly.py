@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from catalogue.store import connect_readonly
+from crawlers.items import SOURCES
 from stopwijzer import pipeline
 
 STOPWIJZER = [sys.executable, "-m", "stopwijzer"]
@@ -93,3 +94,42 @@ def test_a_run_killed_halfway_changes_nothing_and_the_next_run_works(demo_run, t
     after = subprocess.run(nightly_command(db, site), capture_output=True, text=True)
     assert after.returncode == 0, after.stderr
     assert "(ok)" in after.stdout
+
+
+def test_the_run_shows_progress_per_source_and_none_of_scrapys_log(demo_run):
+    db, _, run = demo_run
+    lines = run.stderr.splitlines()
+    for source in SOURCES:
+        assert f"{source}: started" in lines
+        finished = [line for line in lines if line.startswith(f"{source}: finished, ")]
+        assert len(finished) == 1, (source, lines)
+        pages, cap = finished[0].split(", ")[1].removesuffix(" pages").split("/")
+        assert int(pages) > 0 and cap == "400"
+    for stage in ("scoring", "site"):
+        assert [line for line in lines if line.startswith(f"{stage}: finished, ")], lines
+    assert not [line for line in lines if "scrapy" in line or " INFO: " in line], lines
+    log = next((db.parent / "crawls").iterdir()) / "crawl.log"
+    assert "Spider closed (finished)" in log.read_text(encoding="utf-8")
+
+
+def test_status_shows_pages_and_duration_per_source_of_the_last_run(demo_run):
+    db, _, _ = demo_run
+    status = subprocess.run([*STOPWIJZER, "--db", str(db), "status"], capture_output=True,
+                            text=True, check=True).stdout
+    section = status.split("time per source (run 1):\n")[1].split("\n\n")[0].splitlines()
+    with connect_readonly(db) as con:
+        stored = dict(con.execute("SELECT source, pages FROM source_run WHERE run_id = 1 "
+                                  "AND duration > 0").fetchall())
+    assert sorted(stored) == sorted(SOURCES)
+    for source, pages in stored.items():
+        line = next(line for line in section if line.split()[0] == source)
+        assert f" {pages} pages, " in line and line.split(", ")[2].endswith(" s"), line
+
+
+def test_verbose_shows_scrapys_log_too(tmp_path):
+    run = subprocess.run([*STOPWIJZER, "--db", str(tmp_path / "s.duckdb"), "--verbose", "crawl",
+                          "--replay", str(pipeline.DEMO_SNAPSHOT), "--source", "ikstopnu"],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert "scrapy.core.engine INFO: Spider closed (finished)" in run.stderr
+    assert "ikstopnu: finished, 1/400 pages, 5 records" in run.stderr

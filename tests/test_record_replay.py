@@ -20,15 +20,21 @@ def records_of(db):
 
 def test_a_recorded_crawl_replays_to_the_same_records(tmp_path):
     snapshot = tmp_path / "snapshot"
+    shown = []
     with FaultyMirror(pipeline.DEMO_SNAPSHOT) as mirror:
         assert pipeline.record(snapshot, SOURCES, settings=live_settings(mirror),
-                               echo=lambda m: None) == 0
+                               echo=shown.append) == 0
         live = pipeline.crawl(tmp_path / "live.duckdb", SOURCES, settings=live_settings(mirror),
                               echo=lambda m: None)
     entries = [json.loads(line) for line in (snapshot / MANIFEST).read_text().splitlines()]
     assert {e["url"].split("/")[2] for e in entries} == {
         "www.ikstopnu.nl", "interventies.loketgezondleven.nl", "itunes.apple.com"}
     assert all((snapshot / e["body"]).is_file() and e["status"] == 200 for e in entries)
+    # Recording shows the same progress as a crawl: a last line per source with its pages.
+    finished = {line.split(":")[0]: line for line in shown if ": finished, " in line}
+    assert sorted(finished) == sorted(SOURCES)
+    assert sum(int(line.split(", ")[1].split("/")[0]) for line in finished.values()) == \
+        len(entries)
     replayed = pipeline.crawl(tmp_path / "replay.duckdb", SOURCES, replay=snapshot,
                               echo=lambda m: None)
     assert replayed.status == live.status == "ok"

@@ -73,12 +73,24 @@ def test_a_misbehaving_source_fails_alone_and_loses_nothing(fault, source, expec
         [r for r in before["current"] if r[0] == source]
 
 
-def test_a_single_429_is_retried_after_its_retry_after(known_db, tmp_path):
+def test_a_single_429_is_retried_after_its_retry_after(known_db, tmp_path, monkeypatch):
     db = tmp_path / "stopwijzer.duckdb"
     shutil.copy(known_db, db)
+    shown = []
+    monkeypatch.setenv("STOPWIJZER_PROGRESS_SECONDS", "0.05")  # a line while it waits
     with FaultyMirror(SNAPSHOT, {"appstore": "retry_once"}) as mirror:
-        summary = pipeline.crawl(db, ["appstore"], settings=live_settings(mirror),
-                                 echo=lambda m: None)
+        summary = pipeline.crawl(db, ["appstore"], echo=shown.append, settings={
+            **live_settings(mirror), "STOPWIJZER_PROGRESS_INTERVAL": "0.1"})
         asked = [url for url in mirror.requests if "itunes.apple.com" in url]
     assert summary.sources["appstore"].health.status == "ok"
     assert len(asked) == 2 * len(set(asked))  # every page: once refused, once answered
+    # Where the time went: every retry waited the Retry-After of 1 s, and the editor saw it.
+    with connect_readonly(db) as con:
+        pages, retries, retry_wait, duration = con.execute(
+            "SELECT pages, retries, retry_wait, duration FROM source_run "
+            "WHERE run_id = ? AND source = 'appstore'", [summary.run_id]).fetchone()
+    assert retries == len(set(asked)) and retry_wait == pytest.approx(retries * 1.0)
+    assert pages == len(set(asked)) and duration >= 1.0  # a refused try is a retry, no page
+    assert f"appstore: finished, {pages}/400 pages, " in "\n".join(shown)
+    assert f", {retries} retries, " in next(m for m in shown if m.startswith("appstore: fin"))
+    assert [m for m in shown if m.startswith("appstore: ") and "(Retry-After)" in m], shown
