@@ -50,8 +50,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
                    "version", "price", "content_rating", "privacy_url", "screenshots"),
     "appstore": ("title", "developer", "description", "languages", "version", "updated",
                  "rating", "rating_count", "price", "min_os", "content_rating"),
-    "ggdappstore": ("title", "description", "quality_score", "quality_themes", "target_group",
-                    "links"),
+    "ggdappstore": ("title", "description", "summary", "quality_score", "links"),
     "ikstopnu": ("title", "summary", "links"),
     "loketgezondleven": ("title", "recognition_level", "recognition_date", "description"),
 }
