@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 
 from catalogue.curation import Curation
-from publish.data import review_states
+from publish.data import off_topic_apps, review_states
 
 BACKUPS_KEPT = 7
 
@@ -78,4 +78,7 @@ def status(con: duckdb.DuckDBPyConnection, db_path: Path, curation: Curation) ->
                      if state["pending"]) if has_ratings else []
     lines += ["", f"waiting for review: {len(pending)}" + (f" ({', '.join(pending)})"
                                                           if pending else "")]
+    off_topic = off_topic_apps(con) if has_ratings else []
+    lines.append(f"not about quitting smoking (kept off the site): {len(off_topic)}"
+                 + (f" ({', '.join(off_topic)})" if off_topic else ""))
     return "\n".join(lines)
