@@ -27,6 +27,7 @@ def about(description: str, name: str = "Testapp", **record) -> dict:
     ("Smoke Free", "Missions every day to help you quit."),
     ("Kwit", "In de app wordt je stap voor stap begeleid bij het stoppen van roken."),
     ("Rookvrije Generatie", "Samen op weg naar een rookvrije generatie."),
+    ("Detour", "Detour geeft je iets anders te doen als je trek hebt in een sigaret."),
 ])
 def test_apps_that_aim_at_quitting_are_on_topic(name, description):
     rated = about(description, name)
