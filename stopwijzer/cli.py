@@ -10,6 +10,7 @@ import functools
 import os
 import json
 import sys
+import warnings
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -112,7 +113,11 @@ def parse(source: Annotated[str, typer.Argument(help=f"one of {', '.join(SOURCES
           file: Annotated[Path, typer.Argument(help="a saved page or API response")],
           url: Annotated[str, typer.Option(help="the URL the file was saved from")]):
     """Parse one saved page with that source's parser; print its records as JSON lines."""
-    parsed = pipeline.parse_file(check_sources([source])[0], file, url)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        parsed = pipeline.parse_file(check_sources([source])[0], file, url)
+    for warning in caught:  # e.g. a fallback the parser had to use
+        echo(f"stopwijzer: warning: {warning.message}")
     for record_ in parsed.records:
         typer.echo(json.dumps(record_, ensure_ascii=False))
     for link in parsed.follow:
