@@ -89,7 +89,7 @@ def _parse_listing(page: Selector, url: str) -> Parsed:
     return Parsed([], found + ([urljoin(url, next_page.strip())] if next_page else []))
 
 
-class _Lines:
+class Lines:
     """The page's visible text, one line per text node, each with the element that holds it."""
 
     def __init__(self, page: Selector):
@@ -138,7 +138,7 @@ def _parse_intervention(page: Selector, url: str, intervention_id: str) -> Parse
     title = " ".join(page.xpath("normalize-space(//h1)").get("").split())
     if not title:
         raise ParseError(SOURCE, url, "title", "no intervention name (no h1 on the page)")
-    lines = _Lines(page)
+    lines = Lines(page)
     level_text, _ = lines.value("level")
     date_text, _ = lines.value("date")
     if not date_text and level_text and DATE.search(level_text):
