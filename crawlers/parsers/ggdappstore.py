@@ -18,14 +18,13 @@ pillars is one record, keyed by the slug of its name.
 from __future__ import annotations
 
 import re
-import unicodedata
 from urllib.parse import urljoin
 
 from parsel import Selector
 
 from crawlers.errors import ParseError
 from crawlers.items import new_record
-from crawlers.parsers import Parsed
+from crawlers.parsers import Parsed, slug
 
 SOURCE = "ggdappstore"
 START_URLS = ("https://ggdappstore.nl/Appstore/Homepage/Sessie,Medewerker,Button",)
@@ -60,7 +59,7 @@ OPTIONAL = {
     "theme_judgement": "p",
 }
 
-PLATFORM_LINKS = (("android", "android"), ("ios", "ios"), ("web", "web"))
+PLATFORMS = ("android", "ios", "web")  # also the keys of their links in SELECTORS
 
 
 def parse(text: str, url: str) -> Parsed:
@@ -92,23 +91,18 @@ def absolute(base: str, href: str) -> str:
     return urljoin(base, "".join(href.split()))
 
 
-def slug(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-
-
 def _card(card: Selector, url: str) -> dict:
     name = " ".join((card.css(SELECTORS["name"]).get() or "").split())
     if not name:
         raise ParseError(SOURCE, url, "name", "an app card without a name (div.app-container h3)")
     app_page = card.css(SELECTORS["app_page"]).get()
-    links = {kind: _clean(card.css(SELECTORS[kind]).get()) for kind, _ in PLATFORM_LINKS}
+    links = {platform: _clean(card.css(SELECTORS[platform]).get()) for platform in PLATFORMS}
     return new_record(
         SOURCE, slug(name), absolute(url, app_page) if app_page else url,
         kind="app",
         title=name,
         summary=" ".join((card.css(SELECTORS["short_text"]).get() or "").split()) or None,
-        platforms=[platform for kind, platform in PLATFORM_LINKS if links[kind]] or None,
+        platforms=[platform for platform in PLATFORMS if links[platform]] or None,
         website=links["web"],
         links=[link for link in links.values() if link] or None,
         quality_score=_stars(card.css(SELECTORS["score"])),

@@ -12,14 +12,13 @@ text under that heading is what ikstopnu says about it. A type label in the item
 from __future__ import annotations
 
 import re
-import unicodedata
 from urllib.parse import urljoin, urlsplit
 
 from parsel import Selector
 
 from crawlers.errors import ParseError
 from crawlers.items import new_record
-from crawlers.parsers import Parsed
+from crawlers.parsers import Parsed, slug
 
 SOURCE = "ikstopnu"
 START_URLS = ("https://www.ikstopnu.nl/bibliotheek/apps-om-te-stoppen-met-roken/",)
@@ -86,8 +85,8 @@ def _record(item: dict, url: str) -> dict:
     store = [link for link in links if urlsplit(link).hostname in STORE_HOSTS]
     return new_record(
         SOURCE,
-        _slug(item["name"]),
-        f"{url}#{_slug(item['name'])}",
+        slug(item["name"]),
+        f"{url}#{slug(item['name'])}",
         kind=_kind(item["heading"]) or ("app" if store else None),
         title=item["name"],
         summary="\n".join(item["texts"]) or None,
@@ -112,8 +111,3 @@ def _kind(heading) -> str | None:
 
 def _text(element) -> str:
     return " ".join(element.text_content().split())
-
-
-def _slug(name: str) -> str:
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")

@@ -49,7 +49,8 @@ MULTI_LINE = ("target_group", "description")
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 SKIPPED = {"script", "style", "head", "template", "noscript"}
 NO_RESULTS = re.compile(r"geen (resultaten|interventies)|0 resultaten", re.IGNORECASE)
-NEXT_PAGE = "//a[@rel='next' or contains(translate(normalize-space(.), 'VOLGENDE', 'volgende'), 'volgende')]/@href"
+NEXT_PAGE = ("//a[@rel='next' or contains(translate(normalize-space(.), 'VOLGENDE', 'volgende'), "
+             "'volgende')]/@href")
 DATE = re.compile(r"\b\d{1,2}-\d{1,2}-\d{4}\b")
 
 # Phrases of the five Erkenningstraject levels, most specific first ('goede' before 'goed').

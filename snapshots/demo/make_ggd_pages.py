@@ -16,7 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from crawlers.parsers.ggdappstore import START_URLS, absolute, slug
+from crawlers.parsers import slug
+from crawlers.parsers.ggdappstore import START_URLS, absolute
 
 HERE = Path(__file__).resolve().parent
 RECORDED_AT = "2026-11-20T02:00:00+00:00"
@@ -125,8 +126,9 @@ def pages(apps: list[dict]) -> list[tuple[str, str, str]]:
     found = [(entry, "homepage.html", layout("Home", '  <h1>Welkom bij de GGD AppStore</h1>'))]
     for icon in PILLARS:
         listed = "\n".join(card(a) for a in apps if icon in a["pillars"])
+        body = f'  <div id="apps" class="row">\n{listed}\n  </div>'
         found.append((absolute(entry, pillar_href(icon)), f"pijler-{icon}.html",
-                      layout(PILLARS[icon][1], f'  <div id="apps" class="row">\n{listed}\n  </div>')))
+                      layout(PILLARS[icon][1], body)))
     found += [(absolute(entry, app_href(a)), f"app-{slug(a['name'])}.html", app_page(a))
               for a in apps]
     return found

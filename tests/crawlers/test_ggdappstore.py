@@ -41,7 +41,8 @@ def test_the_entry_page_gives_the_pillars_with_every_space_removed():
     parsed = ggdappstore.parse(html(ENTRY), ENTRY)
     assert parsed.records == []
     assert len(parsed.follow) == 6
-    assert BASE + "Pijler,Mentaalwelbevinden" in parsed.follow  # href " …/Pijler, Mentaal welbevinden "
+    # The href is " /Appstore/Apps/Pijler, Mentaal welbevinden ".
+    assert BASE + "Pijler,Mentaalwelbevinden" in parsed.follow
     assert not any(" " in url for url in parsed.follow)
 
 
