@@ -91,6 +91,20 @@ def review_states(con, curation: Curation) -> dict[str, dict]:
     return states
 
 
+def off_topic(ratings: dict) -> bool:
+    """Not about quitting smoking (scoring/topic.py, or the editor's override): kept in the
+    catalogue, counted in `status` and the change report, never shown on the site."""
+    return ratings.get("topic", {}).get("value") is False
+
+
+def off_topic_apps(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The apps rated (or overridden) as not about quitting smoking, for `status` and the
+    change report."""
+    return [app_id for (app_id,) in con.execute(
+        "SELECT app_id FROM rating_current WHERE dimension = 'topic' "
+        "AND CAST(value AS VARCHAR) = 'false' ORDER BY app_id").fetchall()]
+
+
 def site_data(con: duckdb.DuckDBPyConnection, curation: Curation, labels: dict) -> dict:
     entries = source_entries(con)
     ratings = _ratings(con)
@@ -100,7 +114,7 @@ def site_data(con: duckdb.DuckDBPyConnection, curation: Curation, labels: dict) 
     summaries = {e["app"]: e["text"] for e in curation.of("summaries")}
     apps = []
     for app in _rows(con, "SELECT * FROM app_current ORDER BY name"):
-        if app["app_id"] in hidden:
+        if app["app_id"] in hidden or off_topic(ratings.get(app["app_id"], {})):
             continue
         sources = entries.get(app["app_id"], [])
         curated = next((s["summary"] for s in sources if s["summary"]), None)

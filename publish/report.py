@@ -8,6 +8,7 @@ import json
 import duckdb
 
 from catalogue.timing import bytes_text, duration_text, dutch, source_timings
+from publish.data import off_topic_apps
 
 WATCHED_FIELDS = ("version", "rating", "price", "languages", "title", "recognition_level",
                   "quality_score", "recommended")
@@ -49,6 +50,9 @@ def change_report(con: duckdb.DuckDBPyConnection, run_id: int,
             [run_id], lambda source, status, reason: f"- {source}: **{status}** - {reason}"),
     }
     if score_run_id is not None:
+        off_topic = off_topic_apps(con)
+        sections[f"Niet over stoppen met roken, niet op de site ({len(off_topic)})"] = [
+            f"- `{app_id}`" for app_id in off_topic]
         sections["Beoordelingen gewijzigd"] = _lines(
             con, f"""SELECT r.app_id, r.dimension, p.label, r.label FROM rating r
                     JOIN rating p ON p.app_id = r.app_id AND p.dimension = r.dimension

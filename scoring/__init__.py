@@ -12,6 +12,7 @@ from catalogue.curation import DIMENSIONS  # what an editor may override: every 
 from scoring import raters, rubric
 from scoring.evidence import evidence, unproven_methods
 from scoring.language import language
+from scoring.topic import topic
 
 __all__ = ["DIMENSIONS", "rate"]
 
@@ -24,6 +25,7 @@ def rate(record: dict, today: date | None = None) -> dict:
     blended = raters.blended_care(record, rated_evidence["guideline_aids"])
     return {
         "rubric_version": rubric.version(),
+        "topic": topic(record),
         "recommendable": not unproven,
         "evidence": rated_evidence,
         "target_groups": raters.target_groups(record),

@@ -10,6 +10,7 @@ import functools
 import os
 import json
 import sys
+import warnings
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -25,6 +26,7 @@ from publish.build import serve as serve_site
 from stopwijzer.operations import status as operation_status
 from scoring import rate as rate_app
 from stopwijzer import pipeline
+from stopwijzer import probe as live_probe
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Stopwijzer: monitor of stop-smoking apps and programmes for POH.")
@@ -117,7 +119,11 @@ def parse(source: Annotated[str, typer.Argument(help=f"one of {', '.join(SOURCES
           file: Annotated[Path, typer.Argument(help="a saved page or API response")],
           url: Annotated[str, typer.Option(help="the URL the file was saved from")]):
     """Parse one saved page with that source's parser; print its records as JSON lines."""
-    parsed = pipeline.parse_file(check_sources([source])[0], file, url)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        parsed = pipeline.parse_file(check_sources([source])[0], file, url)
+    for warning in caught:  # e.g. a fallback the parser had to use
+        echo(f"stopwijzer: warning: {warning.message}")
     for record_ in parsed.records:
         typer.echo(json.dumps(record_, ensure_ascii=False))
     for link in parsed.follow:
@@ -213,3 +219,14 @@ def serve(out: Annotated[Path, typer.Option(help="the built site folder")] = pip
         raise FileNotFoundError(f"{out}: no built site; run 'make demo' or 'stopwijzer site'")
     echo(f"Stopwijzer op http://localhost:{port}/ (Ctrl+C stopt)")
     serve_site(out, port)
+
+
+@app.command()
+@friendly_errors
+def probe(source: SourceOption = None):
+    """Before the first live nightly: fetch each source's entry page and one page of each kind,
+    politely, and count what every selector or label finds; exit 1 when a required one finds
+    nothing. Writes nothing; STOPWIJZER_MIRROR probes a mirror instead of the live sites."""
+    fetch = live_probe.Fetcher(os.environ.get("STOPWIJZER_MIRROR"))
+    raise typer.Exit(0 if live_probe.probe(check_sources(source), fetch, echo=typer.echo)
+                     else EXIT_ERROR)

@@ -12,7 +12,7 @@ import duckdb
 
 from catalogue.curation import Curation
 from catalogue.timing import bytes_text, duration_text, source_timings
-from publish.data import review_states
+from publish.data import off_topic_apps, review_states
 
 BACKUPS_KEPT = 7
 
@@ -96,4 +96,7 @@ def status(con: duckdb.DuckDBPyConnection, db_path: Path, curation: Curation) ->
                      if state["pending"]) if has_ratings else []
     lines += ["", f"waiting for review: {len(pending)}" + (f" ({', '.join(pending)})"
                                                           if pending else "")]
+    off_topic = off_topic_apps(con) if has_ratings else []
+    lines.append(f"not about quitting smoking (kept off the site): {len(off_topic)}"
+                 + (f" ({', '.join(off_topic)})" if off_topic else ""))
     return "\n".join(lines)

@@ -11,6 +11,7 @@ import pytest
 
 from catalogue.store import connect_readonly
 from crawlers.items import SOURCES
+from publish.data import off_topic_apps
 from stopwijzer import pipeline
 
 STOPWIJZER = [sys.executable, "-m", "stopwijzer"]
@@ -52,9 +53,10 @@ def test_every_app_on_the_site_has_its_page_and_no_other_page_exists(demo_run):
     db, site, _ = demo_run
     with connect_readonly(db) as con:
         apps = {row[0] for row in con.execute("SELECT app_id FROM app_current").fetchall()}
+        off_topic = off_topic_apps(con)  # kept off the site
     pages = {p.parent.name for p in (site / "apps").glob("*/index.html")}
     hidden = {e["app"] for e in pipeline.load_curation().of("hide")}
-    assert pages == apps - hidden
+    assert off_topic and pages == apps - hidden - set(off_topic)
 
 
 def test_a_rerun_on_the_same_snapshot_adds_no_observation(demo_run, tmp_path):

@@ -8,6 +8,8 @@ the parser expects raises `crawlers.errors.ParseError`; it never returns a silen
 from __future__ import annotations
 
 import importlib
+import re
+import unicodedata
 from typing import Callable, NamedTuple
 
 from parsel import Selector, SelectorList
@@ -55,3 +57,10 @@ def listing_links(page: Selector, url: str, source: str, selectors: dict, *, key
     if next_page:
         follow.append(join(url, next_page))
     return Parsed([], follow)
+
+
+def slug(name: str) -> str:
+    """The id of a record a source names but does not number: 'Stop Smoking - EasyQuit free'
+    -> 'stop-smoking-easyquit-free'."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")

@@ -3,7 +3,8 @@
 The data is in `AF_initDataCallback({key: 'ds:N', hash: '…', data: [...], sideChannel: {}})`
 script blocks. A block is chosen by its key, never by position (the order changes per page), and
 only its data literal is decoded, with the json module (never eval). When the detail block is
-missing, the page's JSON-LD gives the fields it has. Prices are taken as shown: the spider asks
+missing, the page's JSON-LD gives the fields it has, and a `FallbackWarning` says so (the spider
+counts it as a problem, `stopwijzer parse` prints it). Prices are taken as shown: the spider asks
 for gl=NL, where they are in EUR.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import warnings
 from datetime import datetime
 from urllib.parse import parse_qs, quote, urlparse
 from zoneinfo import ZoneInfo
@@ -124,6 +126,10 @@ def html_to_text(fragment: str | None) -> str | None:
     return text.replace("\r\n", "\n").strip()
 
 
+class FallbackWarning(UserWarning):
+    """A detail page read from its JSON-LD because its data block is missing: fewer fields."""
+
+
 def parse_detail(text: str, url: str) -> dict:
     package = parse_qs(urlparse(url).query).get("id", [""])[0]
     if not package:
@@ -134,6 +140,9 @@ def parse_detail(text: str, url: str) -> dict:
         if found is None:
             raise ParseError(SOURCE, url, "title", f"neither a {DETAIL_BLOCK} data block nor "
                                                    f"{JSON_LD_TYPE} JSON-LD: the layout changed")
+        warnings.warn(FallbackWarning(
+            f"{SOURCE}: {url}: no {DETAIL_BLOCK} data block, read from the JSON-LD fallback "
+            f"({', '.join(JSON_LD_PATHS)} only): the layout may have changed"))
         return _record(package, {name: lookup(found, p) for name, p in JSON_LD_PATHS.items()})
     raw = {name: lookup(app, path) for name, path in DETAIL_PATHS.items()}
     if not isinstance(raw["title"], str) or not raw["title"]:

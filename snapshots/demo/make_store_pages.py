@@ -2,8 +2,9 @@
 
 The pages keep the structure of real saved pages (shared/research_samples): a real detail page's
 AF_initDataCallback blocks and JSON-LD with the ds:5 values replaced, a real search page's ds:4
-block with its results replaced, and iTunes API responses in the real response's shape. Run from
-the repository root with ../shared beside it:  python snapshots/demo/make_store_pages.py
+block with its results replaced, and iTunes API responses in the real response's shape. The real
+pages it starts from are the test fixtures in tests/fixtures/. Run from the repository root:
+    python snapshots/demo/make_store_pages.py
 """
 
 from __future__ import annotations
@@ -18,14 +19,15 @@ from urllib.parse import quote
 
 import yaml
 
+from crawlers.known_apps import known_apps
 from crawlers.parsers import appstore, googleplay
 from crawlers.parsers.googleplay import DETAIL_PATHS, DETAIL_ROOT, data_block
 
 HERE = Path(__file__).resolve().parent
-SAMPLES = HERE.parents[2] / "shared" / "research_samples"
-DETAIL_TEMPLATE = SAMPLES / "play_details_com.adex77.WhereAmI_hl-en.html"
-SEARCH_TEMPLATE = SAMPLES / "play_search_where-am-i_hl-en.html"
-ITUNES_TEMPLATE = SAMPLES / "itunes_search_software_us_2018_200results.json"
+FIXTURES = HERE.parents[1] / "tests" / "fixtures"
+DETAIL_TEMPLATE = FIXTURES / "googleplay" / "play_details_com.adex77.WhereAmI_hl-en.html"
+SEARCH_TEMPLATE = FIXTURES / "googleplay" / "play_search_where-am-i_hl-en.html"
+ITUNES_TEMPLATE = FIXTURES / "appstore" / "itunes_search_software_us_2018_200results.json"
 RECORDED_AT = "2026-11-20T02:00:00+00:00"
 KEPT_BLOCKS = ("ds:0", "ds:2", "ds:4", "ds:7", "ds:9")  # small real blocks kept around ds:5
 SCRIPT = re.compile(r"<script[^>]*>AF_initDataCallback\(\{key: '(ds:\d+)'[\s\S]*?</script>")
@@ -150,6 +152,8 @@ class Snapshot:
     def __init__(self, source: str):
         self.source, self.lines = source, []
         (HERE / "bodies" / source).mkdir(parents=True, exist_ok=True)
+        for old in (HERE / "bodies" / source).iterdir():
+            old.unlink()  # pages of apps no longer in store_apps.yaml
 
     def add(self, url: str, name: str, body: str, content_type: str) -> None:
         (HERE / "bodies" / self.source / name).write_text(body, encoding="utf-8")
@@ -184,10 +188,10 @@ def main() -> None:
         store.add(appstore.search_url(query), f"search-{n}.json",
                   json.dumps({"resultCount": len(results), "results": results}, indent=1,
                              ensure_ascii=False), "text/javascript; charset=utf-8")
-    known = [a for a in ios if a["package"] in ("com.EAGINsoftware.dejaloYa",
-                                                "com.portablepixels.smokefree")]
+    known_ids = [app["ios_track_id"] for app in known_apps() if app["ios_track_id"]]
+    known = [a for a in ios if str(a["track_id"]) in known_ids]
     results = [itunes_result(a, model) for a in known]
-    store.add(appstore.lookup_url([a["track_id"] for a in known]), "lookup.json",
+    store.add(appstore.lookup_url(known_ids), "lookup.json",
               json.dumps({"resultCount": len(results), "results": results}, indent=1,
                          ensure_ascii=False), "text/javascript; charset=utf-8")
     store.save()

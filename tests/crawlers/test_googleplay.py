@@ -1,13 +1,19 @@
 """Google Play parser on real saved pages (shared/research_samples, hl=en) and on the demo part."""
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from scrapy import Request
+from scrapy.http import HtmlResponse
+from scrapy.utils.test import get_crawler
 
 from crawlers.errors import ParseError
 from crawlers.items import new_record
 from crawlers.known_apps import known_apps
 from crawlers.parsers import googleplay
+from crawlers.spiders.googleplay import GooglePlaySpider
 from tests import demo
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "googleplay"
@@ -88,9 +94,13 @@ def test_the_data_block_is_found_by_its_key_wherever_it_is(change):
     assert googleplay.parse(change(WHEREAMI_HTML), WHEREAMI_URL).records[0] == whereami
 
 
+WITHOUT_DATA_BLOCK = WHEREAMI_HTML.replace("key: 'ds:5'", "key: 'ds:99'")
+
+
 def test_without_the_data_block_the_json_ld_gives_the_fields_it_has():
-    record = googleplay.parse(WHEREAMI_HTML.replace("key: 'ds:5'", "key: 'ds:99'"),
-                              WHEREAMI_URL).records[0]
+    with pytest.warns(googleplay.FallbackWarning, match="no ds:5 data block, read from the "
+                                                        "JSON-LD fallback"):
+        record = googleplay.parse(WITHOUT_DATA_BLOCK, WHEREAMI_URL).records[0]
     assert {name: record[name] for name in ("title", "developer", "rating", "rating_count",
                                             "price", "content_rating", "website", "description")
             } == {"title": "Where Am I? - GeoGuess Game", "developer": "Adex77",
@@ -99,6 +109,28 @@ def test_without_the_data_block_the_json_ld_gives_the_fields_it_has():
                   "description": "Watch immersive street walk videos and put your geography "
                                  "skills to the test."}
     assert (record["version"], record["updated"], record["installs"]) == (None, None, None)
+
+
+def test_the_fallback_is_a_counted_problem_of_the_crawl():
+    crawler = get_crawler(GooglePlaySpider)
+    spider = GooglePlaySpider.from_crawler(crawler)
+    response = HtmlResponse(WHEREAMI_URL, body=WITHOUT_DATA_BLOCK.encode(), encoding="utf-8",
+                            request=Request(WHEREAMI_URL))
+    (record,) = list(spider.parse(response))
+    assert record["title"] == "Where Am I? - GeoGuess Game"
+    stats = crawler.stats.get_stats()
+    assert stats["stopwijzer/fallbacks"] == 1 and stats["stopwijzer/problems"] == 1
+    assert "JSON-LD fallback" in stats["stopwijzer/problem_list"][0]
+
+
+def test_parse_warns_about_the_fallback_on_stderr(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(WITHOUT_DATA_BLOCK, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "stopwijzer", "parse", "googleplay", page,
+                             "--url", WHEREAMI_URL], capture_output=True, text=True)
+    assert result.returncode == 0
+    assert '"title": "Where Am I? - GeoGuess Game"' in result.stdout
+    assert result.stderr.startswith(f"stopwijzer: warning: googleplay: {WHEREAMI_URL}: no ds:5")
 
 
 def test_a_page_with_neither_fails_naming_url_and_field():

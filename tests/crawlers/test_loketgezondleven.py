@@ -1,12 +1,15 @@
-"""Loketgezondleven interventiedatabase parser on hand-made pages modelled on the real site.
+"""Loketgezondleven interventiedatabase parser on hand-made pages: the real site's HTML is not
+known, so the same text is given in three markups, and the parser must read them alike.
 
-The Voel je Vrij! page carries the real id, level and date; Stopstone's id and date are invented.
+The Voel je Vrij! page carries the real id, level and date; Stopstone's id and date are invented;
+1400743's two levels and dates are those of two stored versions of the real page.
 """
 
 from pathlib import Path
 
 import pytest
 
+from catalogue.store import connect_readonly
 from crawlers.errors import ParseError
 from crawlers.parsers import loketgezondleven
 from tests import demo
@@ -91,9 +94,9 @@ def test_empty_search_says_so_and_yields_nothing():
 @pytest.mark.parametrize(
     "html, url, field",
     [
-        (LISTING_HTML.replace("search-result__title", "teaser__title").replace(
-            'class="search-result"', 'class="teaser"'), LISTING_URL, "results"),
-        (VOEL_JE_VRIJ_HTML.replace("page-title", "node-title"), VOEL_JE_VRIJ_URL, "title"),
+        (LISTING_HTML.replace("/interventies-zoeken/14", "/interventies/14"), LISTING_URL,
+         "results"),
+        (VOEL_JE_VRIJ_HTML.replace("h1", "div"), VOEL_JE_VRIJ_URL, "title"),
         (VOEL_JE_VRIJ_HTML.replace(">Goed onderbouwd<", ">Niveau onbekend<"), VOEL_JE_VRIJ_URL,
          "recognition_level"),
         (VOEL_JE_VRIJ_HTML.replace(">29-03-2018<", ">31-02-2018<"), VOEL_JE_VRIJ_URL,
@@ -115,3 +118,45 @@ def test_demo_records():
     rookvrij = records["Rookvrij! Ook jij?"]
     assert (rookvrij["recognition_level"], rookvrij["recognition_date"]) == (
         "Effectief volgens goede aanwijzingen", "2023-05-25")
+
+
+MARKUPS = ["interventie-1403240.html", "markup-dl-1403240.html", "markup-lines-1403240.html"]
+
+
+@pytest.mark.parametrize("name", MARKUPS)
+def test_the_same_text_in_three_markups_gives_the_same_record(name):
+    html = (FIXTURES / name).read_text(encoding="utf-8")
+    (record,) = loketgezondleven.parse(html, VOEL_JE_VRIJ_URL).records
+    assert record == voel_je_vrij
+
+
+def test_css_classes_do_not_matter():
+    html = VOEL_JE_VRIJ_HTML.replace('class="', 'class="v2-')
+    (record,) = loketgezondleven.parse(html, VOEL_JE_VRIJ_URL).records
+    assert record == voel_je_vrij
+
+
+def test_listing_found_by_its_links_to_interventions_whatever_its_classes():
+    assert loketgezondleven.parse(LISTING_HTML.replace('class="', 'class="v2-'),
+                                  LISTING_URL) == listing
+
+
+def test_a_level_change_is_a_change_in_the_history_not_a_second_intervention(load, db):
+    url = DETAIL + "1400743"
+    versions = [loketgezondleven.parse(
+        (FIXTURES / f"interventie-1400743-{tag}.html").read_text(encoding="utf-8"), url)
+        .records[0] for tag in ("beschreven", "onderbouwd")]
+    assert [(r["recognition_level"], r["recognition_date"]) for r in versions] == [
+        ("Goed beschreven", "2018-04-04"), ("Goed onderbouwd", "2022-03-24")]
+    load({"loketgezondleven": [versions[0]]}, day=0)
+    load({"loketgezondleven": [versions[1]]}, day=1)
+    with connect_readonly(db) as con:
+        assert con.execute("SELECT count(*) FROM app_link WHERE source = 'loketgezondleven'"
+                           ).fetchone()[0] == 1
+        assert con.execute("SELECT recognition_level FROM record_current").fetchall() == [
+            ("Goed onderbouwd",)]
+        assert con.execute("SELECT recognition_date FROM record_current").fetchone()[0] \
+            .isoformat() == "2022-03-24"
+        changes = con.execute("SELECT field, old_value, new_value FROM record_changes "
+                              "WHERE field = 'recognition_level'").fetchall()
+    assert changes == [("recognition_level", "Goed beschreven", "Goed onderbouwd")]

@@ -26,9 +26,13 @@ def source_of(host: str) -> str | None:
 
 
 def changed_layout(body: bytes) -> bytes:
-    """What a redesign does to our selectors: other class names, other script blocks."""
+    """What a redesign does to our selectors: other class names, other script blocks, and for
+    the parsers that read no classes, other labels and links (intervention pages moved, store
+    and programme links behind a redirect)."""
     return (body.replace(b'class="', b'class="v2-').replace(b"AF_initDataCallback", b"AF_dataV2")
-            .replace(b'"results"', b'"items"').replace(b"application/ld+json", b"text/plain"))
+            .replace(b'"results"', b'"items"').replace(b"application/ld+json", b"text/plain")
+            .replace(b"/interventies-zoeken/", b"/interventie/")
+            .replace(b'href="https://', b'href="/uit?naar=https://'))
 
 
 class FaultyMirror:
