@@ -45,15 +45,15 @@ def test_a_new_source_flows_through_to_the_site(new_source, db, tmp_path):
 def test_the_description_scoring_rates_is_the_one_the_site_shows(db, load, tmp_path):
     """The registry's order decides: the Google Play text wins over the App Store's."""
     load({"googleplay": [play("nl.example.stop", "Stop Nu", "Voorbeeld",
-                              description="Google Play-tekst: dagelijkse herinneringen.")],
+                              description="Google Play-tekst: stoppen met roken met dagelijkse herinneringen.")],
           "appstore": [new_record("appstore", "123", "https://apps.apple.com/nl/app/id123",
                                   kind="app", title="Stop Nu", developer="Voorbeeld",
-                                  description="App Store-tekst zonder meldingen.")]})
+                                  description="App Store-tekst: stop met roken, zonder meldingen.")]})
     with connect_readonly(db) as con:
         description, origin = con.execute(
             "SELECT description, description_source FROM app_current").fetchone()
         rated = app_records(con)[0]["description"]
-    assert (description, origin) == ("Google Play-tekst: dagelijkse herinneringen.", "googleplay")
+    assert (description, origin) == ("Google Play-tekst: stoppen met roken met dagelijkse herinneringen.", "googleplay")
     assert rated == description
     pipeline.score_only(db)
     site = tmp_path / "site"

@@ -11,7 +11,7 @@ from scoring import rate
 from scoring.topic import topic
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "topic"
-PANEL = Path(__file__).parent / "panel.yaml"
+PANEL = Path(__file__).parent / "tuning.yaml"
 
 
 def about(description: str, name: str = "Testapp", **record) -> dict:
@@ -85,8 +85,9 @@ def test_the_real_ggd_appstore_texts_agree_with_their_labels():
 
 
 def test_the_panel_apps_are_on_topic_but_those_whose_text_never_names_smoking():
-    """The rubric panel is 59 stop-smoking apps (the set the topic rules were tuned on). These
-    four short texts never say what is quit: the editor puts such an app back by override."""
-    panel = yaml.safe_load(PANEL.read_text(encoding="utf-8"))
+    """The first 59 entries of the tuning set are the original panel of stop-smoking apps (the
+    set the topic rules were tuned on; the entries after them are short texts for other error
+    classes). These four never say what is quit: the editor puts such an app back by override."""
+    panel = yaml.safe_load(PANEL.read_text(encoding="utf-8"))[:59]
     off = [entry["name"] for entry in panel if not topic(entry)["value"]]
     assert off == ["Breathe Free", "Stoptrainer", "LungHealth Quit", "FreshStart"]
