@@ -163,7 +163,10 @@ class RunLoader:
         summary.apps_changed = self._count(
             """SELECT count(DISTINCT k.app_id) FROM observation o JOIN app_link k
                USING (source, source_id) WHERE o.run_id = ? AND k.run_id < o.run_id""")
-        summary.apps_gone = len(self.available_before - self._available_apps())
+        # Gone is what app_gone (and the change report) shows: an app that lost its last
+        # record to another app by an editor's link was merged, not gone.
+        summary.apps_gone = len(self.available_before & {row[0] for row in self.con.execute(
+            "SELECT app_id FROM app_gone").fetchall()})
         return summary
 
     def _count(self, sql: str) -> int:
