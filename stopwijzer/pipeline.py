@@ -166,8 +166,9 @@ class NightlyResult:
 def nightly(db_path: Path, site_dir: Path, sources: list[str] | None = None, *,
             replay: Path | None = None, settings: dict[str, str] | None = None,
             echo: Callable[[str], None] = print) -> NightlyResult:
-    """Crawl, score and build the site as one run: if any step fails or the run is killed,
-    the database and the published site both stay as they were."""
+    """Crawl, score and build the site as one run: if any step fails or the run is killed
+    before the new database is in place, the database and the published site both stay as
+    they were (see README, "Safety of a run")."""
     sources = list(sources or SOURCES)
     check_site_dir(db_path, site_dir)
     with run_lock(db_path), site_lock(site_dir):
@@ -189,7 +190,7 @@ def nightly(db_path: Path, site_dir: Path, sources: list[str] | None = None, *,
                 report = change_report(con, summary.run_id, scores.score_run_id)
             log("building the site")
             built = prepare_site(site_data_of(work, curation), site_dir)
-        # (a kill before this point leaves `built` behind, which the next build removes)
+        # A kill before the next line leaves `built` behind, which the next build removes.
         publish(built, site_dir)
         index = site_dir / "index.html"
         report_path = write_report(db_path, report, summary.run_id)
