@@ -5,13 +5,17 @@ parser chokes on (`Infinity`, deep nesting)."""
 
 import json
 import logging
+import re
+import shutil
 
 import pytest
 from scrapy.http import Request, TextResponse
 from scrapy.utils.test import get_crawler
 
 from catalogue.health import judge
+from catalogue.store import connect_readonly
 from crawlers.spiders.appstore import AppStoreSpider
+from stopwijzer import pipeline
 
 SEARCH = "https://itunes.apple.com/search?term=stoppen+met+roken&country=nl&entity=software"
 RESULT = {"kind": "software", "trackId": 483994930, "trackName": "QuitNow! Stop met roken",
@@ -73,3 +77,26 @@ def test_one_unreadable_page_makes_the_source_partial_so_no_app_is_gone(spider):
                    [dict(RESULT, title="QuitNow!")], None)
     assert health.status == "partial"
     assert "OverflowError" in health.reason
+
+
+def test_infinity_in_a_replayed_search_answer_declares_no_app_gone(tmp_path):
+    """The attack itself: a whole crawl of the App Store with one poisoned answer."""
+    snapshot = tmp_path / "snapshot"
+    shutil.copytree(pipeline.DEMO_SNAPSHOT, snapshot)
+    db = tmp_path / "stopwijzer.duckdb"
+    assert pipeline.crawl(db, ["appstore"], replay=snapshot, echo=lambda m: None) \
+        .sources["appstore"].health.status == "ok"
+    before = available(db)
+    search = snapshot / "bodies" / "appstore" / "search-0.json"
+    search.write_text(re.sub(r'"userRatingCount": \d+', '"userRatingCount": Infinity',
+                             search.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    result = pipeline.crawl(db, ["appstore"], replay=snapshot, echo=lambda m: None)
+    appstore = result.sources["appstore"]
+    assert appstore.health.status == "partial" and "OverflowError" in appstore.health.reason
+    assert (appstore.gone, result.apps_gone) == (0, 0)
+    assert available(db) == before
+
+
+def available(db):
+    with connect_readonly(db) as con:
+        return con.execute("SELECT app_id FROM app_current WHERE available ORDER BY 1").fetchall()
