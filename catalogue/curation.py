@@ -33,8 +33,15 @@ KINDS: dict[str, dict[str, type]] = {
     "reviews": {"app": str},
 }
 OPTIONAL = {"why"}
-DIMENSIONS = ("evidence", "target_groups", "language", "notifications", "blended_care",
-              "components", "flags", "topic")
+# The shape of each dimension's value, as the raters make it: an override must have it too
+# (a value of another shape would break the site build of every night after it).
+VALUE_SHAPES = {"evidence": "code", "target_groups": "codes", "language": "mapping",
+                "notifications": "mapping", "blended_care": "mapping", "components": "mapping",
+                "flags": "codes", "topic": "yes_no"}
+DIMENSIONS = tuple(VALUE_SHAPES)
+SHAPE_NAMES = {"code": "one code (text)", "codes": "a list of codes (text)",
+               "yes_no": "true or false",
+               "mapping": "a mapping of names to text, numbers, yes/no or lists of text"}
 
 
 class CurationError(ValueError):
@@ -42,12 +49,39 @@ class CurationError(ValueError):
 
 
 class _LineLoader(yaml.SafeLoader):
-    """Remembers the line of every mapping, for error messages."""
+    """Remembers the line of every mapping, for error messages; refuses what YAML would let
+    pass silently or dangerously: duplicate keys (the last would win), aliases (an alias bomb
+    exhausts memory) and impossible dates."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed",
+                                              self.peek_event().start_mark)
+        return super().compose_node(parent, index)
 
     def construct_mapping(self, node, deep=False):
+        first_line: dict = {}
+        for key_node, _ in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key is not None and key in first_line:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key '{key}' (first on line {first_line[key]})",
+                    key_node.start_mark)
+            first_line[key] = key_node.start_mark.line + 1
         mapping = super().construct_mapping(node, deep=deep)
         mapping["__line__"] = node.start_mark.line + 1
         return mapping
+
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError as error:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"'{node.value}' is not a valid date ({error})",
+                node.start_mark) from None
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_yaml_timestamp)
 
 
 @dataclass
@@ -68,7 +102,22 @@ class Curation:
         return {e["app"] for entries in self.entries.values() for e in entries}
 
 
-def _check_entry(path: Path, kind: str, entry, position: int) -> dict:
+def _has_shape(value, shape: str) -> bool:
+    def text_list(item):
+        return isinstance(item, list) and all(isinstance(code, str) for code in item)
+    if shape == "code":
+        return isinstance(value, str)
+    if shape == "codes":
+        return text_list(value)
+    if shape == "yes_no":
+        return isinstance(value, bool)
+    return isinstance(value, dict) and all(
+        isinstance(name, str) and (name == "__line__" or item is None or text_list(item)
+                                   or isinstance(item, (str, int, float, bool)))
+        for name, item in value.items())
+
+
+def _check_entry(path: Path, kind: str, entry, position: int, today: dt.date) -> dict:
     if not isinstance(entry, dict):
         raise CurationError(f"{path}: {kind} entry {position}: expected a mapping with "
                             f"{', '.join([*KINDS[kind], *COMMON])}")
@@ -82,9 +131,13 @@ def _check_entry(path: Path, kind: str, entry, position: int) -> dict:
             if name in OPTIONAL:
                 continue
             raise CurationError(f"{where}: missing field '{name}'")
-        if kind_type is not object and not isinstance(entry[name], kind_type):
+        if kind_type is not object and (not isinstance(entry[name], kind_type) or (
+                kind_type is dt.date and isinstance(entry[name], dt.datetime))):
             raise CurationError(f"{where}: field '{name}' must be "
                                 f"{'a date (YYYY-MM-DD)' if kind_type is dt.date else 'text'}")
+    if entry["date"] > today:
+        # A review or an override dated tomorrow would cover changes nobody has seen yet.
+        raise CurationError(f"{where}: date {entry['date']} is in the future")
     if kind == "links":
         source, _, source_id = entry["record"].partition(":")
         if source not in SOURCES or not source_id:
@@ -93,6 +146,12 @@ def _check_entry(path: Path, kind: str, entry, position: int) -> dict:
     if kind == "ratings" and entry["dimension"] not in DIMENSIONS:
         raise CurationError(f"{where}: unknown dimension '{entry['dimension']}' "
                             f"(one of {', '.join(DIMENSIONS)})")
+    if kind == "ratings" and not _has_shape(entry["value"], VALUE_SHAPES[entry["dimension"]]):
+        raise CurationError(f"{where}: the value of {entry['dimension']} must be "
+                            f"{SHAPE_NAMES[VALUE_SHAPES[entry['dimension']]]}, not "
+                            f"{entry['value']!r:.60}")
+    if kind == "ratings" and isinstance(entry["value"], dict):
+        entry["value"].pop("__line__", None)
     if kind == "evidence" and not entry["url"].startswith(("https://", "http://")):
         raise CurationError(f"{where}: url must start with https://")
     return entry
@@ -103,7 +162,9 @@ def _duplicate_key(kind: str) -> tuple[str, ...]:
             "evidence": ("app", "url"), "summaries": ("app",), "reviews": ("app", "date")}[kind]
 
 
-def load_curation(path: Path = CURATION_FILE) -> Curation:
+def load_curation(path: Path = CURATION_FILE, today: dt.date | None = None) -> Curation:
+    """The curation file, checked; `today` (the machine's date by default) bounds entry dates."""
+    today = today or dt.date.today()
     if not path.exists():
         return Curation(path)
     try:
@@ -120,10 +181,12 @@ def load_curation(path: Path = CURATION_FILE) -> Curation:
             continue
         if kind not in KINDS:
             raise CurationError(f"{path}: unknown section '{kind}' (allowed: {', '.join(KINDS)})")
+        if not isinstance(entries, (list, type(None))):
+            raise CurationError(f"{path}: section '{kind}' must be a list of entries")
         seen: dict[tuple, int] = {}
         checked = []
         for position, entry in enumerate(entries or [], 1):
-            entry = _check_entry(path, kind, entry, position)
+            entry = _check_entry(path, kind, entry, position, today)
             key = tuple(entry[k] for k in _duplicate_key(kind))
             if key in seen:
                 raise CurationError(f"{path}: line {entry['__line__']}: {kind}: duplicate of "

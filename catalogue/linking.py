@@ -1,12 +1,19 @@
 """Which app does a source record describe? Decided once per record, by the first rule that fits:
 
 1. editor: the curation file links the record to an app by hand;
-2. known_app: its store id or website is that of an app in curation/known_apps.csv;
-3. store_link: it links to a store record that already belongs to an app (GGD, ikstopnu);
+2. known_app: its store id (or, for a record of a curated source, its website or a store link)
+   is that of an app in curation/known_apps.csv, or its title and developer are that app's;
+3. store_link: a curated source (GGD AppStore, ikstopnu.nl) links it to a store record that
+   already belongs to an app;
 4. title_developer: an app has a record with the same normalised title and developer
    (title alone when one side names no developer and only one app has that title);
 5. new: otherwise a new app, whose id is a slug of its title at that moment and never changes.
 Known names match when they begin a title ("Voel je vrij" in "Voel je Vrij! Groepstraining").
+
+What a store record says about itself (its seller website, a link to another store page) is a
+claim anyone can make, so it never links: it becomes a suggestion in `link_suggestion` for the
+editor (see `open_suggestions`). A link made by a rule no longer trusted is decided again, and
+when the editor's `links` entry is removed the record goes back to what the rules had decided.
 """
 
 from __future__ import annotations
@@ -75,8 +82,34 @@ def store_ids(urls: list[str] | None) -> list[tuple[str, str]]:
     return found
 
 
+# Sources whose links between records are an editor's (GGD AppStore, Trimbos) selection.
+CURATED_SOURCES = ("ggdappstore", "ikstopnu")
+# Sources whose records the app's maker writes: what they say about themselves is a claim.
+STORE_SOURCES = ("googleplay", "appstore")
+
+OPEN_SUGGESTIONS = """
+SELECT g.source, g.source_id, r.title, g.app_id AS suggested_app, g.reason, g.run_id
+FROM link_suggestion g
+JOIN app_link k USING (source, source_id)
+LEFT JOIN record_current r USING (source, source_id)
+WHERE k.app_id <> g.app_id AND k.method <> 'editor'
+ORDER BY g.run_id, g.source, g.source_id
+"""
+
+
+def open_suggestions(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """Links a store record claims about itself that the editor has not decided on yet:
+    (source, source_id, title, suggested app, reason, run), for `status` and the change report."""
+    return con.execute(OPEN_SUGGESTIONS).fetchall()
+
+
 def host(url: str | None) -> str:
     return urlparse(url or "").netloc.lower().removeprefix("www.")
+
+
+def _same_website(app: dict, record: dict) -> bool:
+    website = host(app["website"])
+    return bool(website) and website in (host(record.get("website")), host(record.get("url")))
 
 
 class Linker:
@@ -85,41 +118,77 @@ class Linker:
         self.con, self.run_id = con, run_id
         self.editor_links = editor_links or {}
         self.known = known_apps()
-        # Read once per run, kept up to date as records are linked: a night of unchanged
+        # Read once per run and kept up to date as records are linked: a night of unchanged
         # records then costs no query per record.
-        self.links = {(source, source_id): app_id for source, source_id, app_id in
-                      con.execute("SELECT source, source_id, app_id FROM app_link").fetchall()}
-        self._titles: list[tuple[str, str, str]] | None = None
+        self.links = {(source, source_id): (app_id, method) for source, source_id, app_id, method
+                      in con.execute("SELECT source, source_id, app_id, method FROM app_link"
+                                     ).fetchall()}
+        self._titles: dict[tuple[str, str], tuple[str, str, str]] | None = None
 
     def link(self, record: dict) -> str:
         """The app id of this record, creating the link (and the app) when it is new."""
         key = (record["source"], record["source_id"])
         existing = self.links.get(key)
         editor_app = self.editor_links.get(key)
-        if existing and (editor_app is None or existing == editor_app):
-            return existing
-        app_id, method = (editor_app, "editor") if editor_app else self._decide(record)
+        if editor_app:
+            if existing and existing[0] == editor_app:
+                return editor_app
+            if existing and existing[1] != "editor":
+                self._keep_automatic(key, *existing)
+            app_id, method = editor_app, "editor"
+        elif existing and existing[1] == "editor":
+            # The editor's entry was removed: back to what the rules decided before it.
+            app_id, method = self._automatic(key) or self._decide(record)
+        elif existing and self._trusted(existing[1], record):
+            return existing[0]
+        else:
+            app_id, method = self._decide(record)
         self._ensure_app(app_id, record)
-        self.con.execute("INSERT OR REPLACE INTO app_link VALUES (?, ?, ?, ?, ?)",
-                         [*key, app_id, method, self.run_id])
-        self.links[key] = app_id
-        self._titled(app_id, record.get("title"), record.get("developer"))
+        self.con.execute("INSERT OR REPLACE INTO app_link (source, source_id, app_id, method, "
+                         "run_id) VALUES (?, ?, ?, ?, ?)", [*key, app_id, method, self.run_id])
+        self.links[key] = (app_id, method)
+        if self._titles is not None:
+            self._titles[key] = _title_key(app_id, record.get("title"), record.get("developer"))
         return app_id
 
+    @staticmethod
+    def _trusted(method: str, record: dict) -> bool:
+        """Links made before store records' own links stopped counting are decided again."""
+        return method != "store_link" or record["source"] in CURATED_SOURCES
+
+    def _keep_automatic(self, key: tuple[str, str], app_id: str, method: str) -> None:
+        self.con.execute("INSERT OR REPLACE INTO app_link_automatic (source, source_id, app_id, "
+                         "method) VALUES (?, ?, ?, ?)", [*key, app_id, method])
+
+    def _automatic(self, key: tuple[str, str]) -> tuple[str, str] | None:
+        return self.con.execute("SELECT app_id, method FROM app_link_automatic "
+                                "WHERE source = ? AND source_id = ?", key).fetchone()
+
     def _decide(self, record: dict) -> tuple[str, str]:
+        curated = record["source"] in CURATED_SOURCES
         for app in self.known:
             if self._is_known(app, record):
                 return slug(app["name"]), "known_app"
+            if record["source"] in STORE_SOURCES and _same_website(app, record):
+                self._suggest(record, slug(app["name"]), f"its website is {app['website']}")
         for source, source_id in store_ids(record.get("links")):
-            if (source, source_id) in self.links:
-                return self.links[(source, source_id)], "store_link"
-            for app in self.known:
-                if source_id in (app["android_package"], app["ios_track_id"]):
-                    return slug(app["name"]), "known_app"
+            row = self.links.get((source, source_id))
+            known = next((slug(app["name"]) for app in self.known
+                          if source_id in (app["android_package"], app["ios_track_id"])), None)
+            target = row[0] if row else known
+            if target and curated:
+                return target, "store_link" if row else "known_app"
+            if target:
+                self._suggest(record, target, f"the record links to {source}:{source_id}")
         match = self._same_title_and_developer(record)
         if match:
             return match, "title_developer"
         return self._new_app_id(record), "new"
+
+    def _suggest(self, record: dict, app_id: str, reason: str) -> None:
+        self.con.execute("INSERT OR IGNORE INTO link_suggestion (source, source_id, app_id, "
+                         "reason, run_id) VALUES (?, ?, ?, ?, ?)",
+                         [record["source"], record["source_id"], app_id, reason, self.run_id])
 
     @staticmethod
     def _is_known(app: dict, record: dict) -> bool:
@@ -128,8 +197,7 @@ class Linker:
             return True
         if source == "appstore" and source_id == app["ios_track_id"]:
             return True
-        website = host(app["website"])
-        if website and website in (host(record.get("website")), host(record.get("url"))):
+        if record["source"] not in STORE_SOURCES and _same_website(app, record):
             return True
         same_name = has_name(record.get("title"), app["name"])
         provider = developer_key(app["provider"])
@@ -141,8 +209,8 @@ class Linker:
         title = short_title(record.get("title"))
         developer = developer_key(record.get("developer"))
         candidates = set()
-        for app_id, other_title, other in self._title_index():
-            if other_title != title:
+        for key, (app_id, other_title, other) in self._title_index().items():
+            if other_title != title or key == (record["source"], record["source_id"]):
                 continue
             if developer and other:
                 if developer == other:
@@ -151,19 +219,14 @@ class Linker:
                 candidates.add(app_id)
         return candidates.pop() if len(candidates) == 1 else None
 
-    def _title_index(self) -> list[tuple[str, str, str]]:
-        """(app id, short title, developer key) of every linked record's current state."""
+    def _title_index(self) -> dict[tuple[str, str], tuple[str, str, str]]:
+        """Per linked record: its app id, short title and developer key, read once per run."""
         if self._titles is None:
-            self._titles = []
-            for app_id, title, developer in self.con.execute(
-                    "SELECT app_id, title, developer FROM record_current WHERE app_id IS NOT NULL"
-            ).fetchall():
-                self._titled(app_id, title, developer)
+            self._titles = {(source, source_id): _title_key(app_id, title, developer)
+                            for source, source_id, app_id, title, developer in self.con.execute(
+                                "SELECT source, source_id, app_id, title, developer "
+                                "FROM record_current WHERE app_id IS NOT NULL").fetchall()}
         return self._titles
-
-    def _titled(self, app_id: str, title: str | None, developer: str | None) -> None:
-        if self._titles is not None:
-            self._titles.append((app_id, short_title(title), developer_key(developer)))
 
     def _new_app_id(self, record: dict) -> str:
         base = slug(record.get("title") or record["source_id"])
@@ -175,3 +238,7 @@ class Linker:
     def _ensure_app(self, app_id: str, record: dict) -> None:
         self.con.execute("INSERT OR IGNORE INTO app VALUES (?, ?, ?)",
                          [app_id, record.get("title") or app_id, self.run_id])
+
+
+def _title_key(app_id: str, title: str | None, developer: str | None) -> tuple[str, str, str]:
+    return app_id, short_title(title), developer_key(developer)

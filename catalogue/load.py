@@ -18,7 +18,8 @@ import pyarrow as pa
 from catalogue.health import Health, judge
 from catalogue.linking import Linker
 from catalogue.sql import queries
-from crawlers.items import FIELDS, REQUIRED
+from crawlers.items import FIELDS
+from crawlers.pipelines import record_problems
 
 COLUMNS = list(FIELDS)
 SQL = queries(Path(__file__).resolve().parent / "load.sql")
@@ -220,7 +221,10 @@ class RunLoader:
         summary.apps_changed = self._count(
             """SELECT count(DISTINCT k.app_id) FROM observation o JOIN app_link k
                USING (source, source_id) WHERE o.run_id = ? AND k.run_id < o.run_id""")
-        summary.apps_gone = len(self.available_before - self._available_apps())
+        # Gone is what app_gone (and the change report) shows: an app that lost its last
+        # record to another app by an editor's link was merged, not gone.
+        summary.apps_gone = len(self.available_before & {row[0] for row in self.con.execute(
+            "SELECT app_id FROM app_gone").fetchall()})
         return summary
 
     def _count(self, sql: str) -> int:
@@ -250,11 +254,17 @@ def load_crawl(con: duckdb.DuckDBPyConnection, crawl_dir: Path, sources: list[st
 
 def ingest(con: duckdb.DuckDBPyConnection, source: str, records: list[dict], file: str,
            editor_links: dict | None = None) -> RunSummary:
-    """Store records an editor parsed from a saved page as a manual observation."""
+    """Store records an editor parsed from a saved page as a manual observation. A record the
+    crawler would refuse or empty a field of is refused, naming the field: nothing is stored."""
     for record in records:
-        missing = [f for f in REQUIRED if not record.get(f)]
-        if missing:
+        problems = record_problems(record)
+        if problems and problems[0].problem == "missing":
+            missing = [p.field for p in problems if p.problem == "missing"]
             raise ValueError(f"{source}: {file}: record without {', '.join(missing)}")
+        if problems:
+            field, problem, _ = problems[0]
+            raise ValueError(f"{source}: {file}: record {str(record.get('source_id'))[:60]!r}: "
+                             f"field '{field}': {problem}")
     loader = RunLoader(con, "manual", datetime.now(timezone.utc), file, editor_links)
     loader.apply_source(source, Health("manual", f"added by hand from {file}"), records)
     return loader.finish()

@@ -86,3 +86,23 @@ ALTER TABLE source_run ADD COLUMN IF NOT EXISTS duration DOUBLE;         -- seco
 ALTER TABLE source_run ADD COLUMN IF NOT EXISTS retries INTEGER;         -- requests retried
 ALTER TABLE source_run ADD COLUMN IF NOT EXISTS throttle_wait DOUBLE;    -- seconds of download delay (estimated)
 ALTER TABLE source_run ADD COLUMN IF NOT EXISTS retry_wait DOUBLE;       -- seconds waited before retries
+-- What the rules had decided for a record the editor has linked by hand, so that removing the
+-- editor's entry puts the record back where it was.
+CREATE TABLE IF NOT EXISTS app_link_automatic (
+    source    VARCHAR NOT NULL,
+    source_id VARCHAR NOT NULL,
+    app_id    VARCHAR NOT NULL,
+    method    VARCHAR NOT NULL,
+    PRIMARY KEY (source, source_id)
+);
+
+-- Links a store record claims about itself (its seller website, a link to another app's store
+-- page): never applied, only suggested to the editor, who decides with a `links` entry.
+CREATE TABLE IF NOT EXISTS link_suggestion (
+    source    VARCHAR NOT NULL,
+    source_id VARCHAR NOT NULL,
+    app_id    VARCHAR NOT NULL,       -- the app the record claims to belong to
+    reason    VARCHAR NOT NULL,
+    run_id    INTEGER NOT NULL,       -- the run that first saw the claim
+    PRIMARY KEY (source, source_id, app_id)
+);

@@ -9,8 +9,11 @@ exactly as it was, and only its unfinished copy behind, which the next run remov
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
 import shutil
+import socket
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -54,6 +57,11 @@ def run_lock(db_path: Path):
         os.close(fd)
         raise CatalogueBusy(f"another Stopwijzer run is busy with {db_path} ({holder}); "
                             "try again when it has finished") from None
+    try:
+        guard = _name_lock(key)
+    except CatalogueBusy:
+        os.close(fd)
+        raise
     os.ftruncate(fd, 0)
     os.pwrite(fd, f"pid {os.getpid()}".encode(), 0)
     _held_locks[key] = 1
@@ -61,7 +69,26 @@ def run_lock(db_path: Path):
         yield
     finally:
         del _held_locks[key]
+        if guard:
+            guard.close()
         os.close(fd)  # closing the descriptor releases the lock, also when the process dies
+
+
+def _name_lock(key: Path) -> socket.socket | None:
+    """A second lock that no file operation can remove: a Linux abstract socket named after the
+    database. Someone deleting the lock file during a run (which frees the file lock for the
+    next process) still cannot start a second run. The kernel frees it when the process dies."""
+    if not sys.platform.startswith("linux"):
+        return None
+    name = "\0stopwijzer-run-" + hashlib.sha256(str(key).encode()).hexdigest()[:32]
+    guard = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        guard.bind(name)
+    except OSError:
+        guard.close()
+        raise CatalogueBusy(f"another Stopwijzer run is busy with {key} (its lock file was "
+                            "removed); try again when it has finished") from None
+    return guard
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
@@ -93,6 +120,9 @@ def extra_sql(con: duckdb.DuckDBPyConnection, path: Path) -> None:
 def working_copy(db_path: Path):
     """The path of a copy of the database, swapped in only if the block succeeds."""
     with run_lock(db_path):
+        # Through a symlinked --db to the real file: replacing the symlink itself would leave
+        # the real database behind, never updated again.
+        db_path = Path(os.path.realpath(db_path))
         work = db_path.with_name(db_path.name + ".next")
         for stale in (work, work.with_name(work.name + ".wal")):
             stale.unlink(missing_ok=True)

@@ -4,6 +4,7 @@ report, and `stopwijzer status` for a quick look at the health of the last runs.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from datetime import datetime, timezone
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import duckdb
 
 from catalogue.curation import Curation
+from catalogue.store import CatalogueError
 from catalogue.timing import bytes_text, duration_text, source_timings
 from publish.data import off_topic_apps, review_states
 
@@ -22,16 +24,52 @@ def stamp() -> str:
 
 
 def backup(db_path: Path, keep: int = BACKUPS_KEPT) -> Path | None:
-    """Copy the database before a run; keep the newest `keep` copies."""
+    """Copy the database before a run; keep the newest `keep` good copies.
+
+    A database that does not open is never backed up (it would push good copies out), a copy
+    appears under its final name only once it is complete and opens, and a file in the folder
+    that does not open (a copy killed halfway by an older version) never counts as one of the
+    `keep`, so the last good copies are never rotated out by bad ones."""
     if not db_path.exists():
         return None
+    check_database(db_path)
     folder = db_path.parent / "backups"
     folder.mkdir(parents=True, exist_ok=True)
+    for leftover in folder.glob(".*.partial"):  # copies killed halfway
+        leftover.unlink()
     target = folder / f"{db_path.stem}-{stamp()}{db_path.suffix}"
-    shutil.copy2(db_path, target)
-    for old in sorted(folder.glob(f"{db_path.stem}-*{db_path.suffix}"))[:-keep]:
+    partial = folder / f".{target.name}.partial"
+    shutil.copyfile(db_path, partial)
+    with partial.open("rb") as f:
+        os.fsync(f.fileno())
+    if partial.stat().st_size != db_path.stat().st_size:
+        partial.unlink()
+        raise CatalogueError(f"{partial}: the backup copy is incomplete; disk full?")
+    check_database(partial)
+    os.replace(partial, target)
+    good = [p for p in sorted(folder.glob(f"{db_path.stem}-*{db_path.suffix}"))
+            if p == target or opens(p)]
+    for old in good[:-keep]:
         old.unlink()
     return target
+
+
+def check_database(path: Path) -> None:
+    if not opens(path, read_all=True):
+        raise CatalogueError(f"{path}: not a readable Stopwijzer database; not backed up, "
+                             "and the backups in data/backups are kept as they are")
+
+
+def opens(path: Path, read_all: bool = False) -> bool:
+    """The file opens as a catalogue; with read_all, its observations are read to the end."""
+    try:
+        with duckdb.connect(str(path), read_only=True) as con:
+            con.execute("SELECT max(run_id) FROM crawl_run").fetchall()
+            if read_all:
+                con.execute("SELECT count(*), max(length(raw)) FROM observation").fetchall()
+    except duckdb.Error:
+        return False
+    return True
 
 
 class RunLog:

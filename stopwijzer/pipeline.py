@@ -22,10 +22,11 @@ from catalogue.load import RunSummary, ingest, load_crawl
 from catalogue.store import (connect_readonly, open_for_write, run_lock, working_copy,
                              write_session)
 from crawlers import parsers
+from crawlers.errors import ParseError
 from crawlers.extensions import PROGRESS_PREFIX
 from crawlers.items import SOURCES
 from crawlers.known_apps import known_apps
-from publish.build import build_site
+from publish.build import build_site, prepare_site, publish, site_lock
 from publish.data import site_data
 from publish.report import change_report
 from scoring import rate
@@ -147,8 +148,20 @@ def stage_progress(echo: Callable[[str], None] | None) -> Progress:
     return Progress(echo) if echo else Progress(lambda line: None, live=False, interval=0)
 
 
+def known_app_ids() -> set[str]:
+    return {slug(app["name"]) for app in known_apps()}
+
+
+def check_curation(db_path: Path, curation: Curation) -> None:
+    """The apps the curation file names exist: checked before a run backs up or crawls, so a
+    mistake in the file stops it at once (and again after the crawl, in `score`)."""
+    if db_path.exists():
+        with connect_readonly(db_path) as con:
+            check_app_ids(curation, con, known_app_ids())
+
+
 def score(con, curation: Curation, echo: Callable[[str], None] | None = None) -> ScoreSummary:
-    check_app_ids(curation, con, {slug(app["name"]) for app in known_apps()})
+    check_app_ids(curation, con, known_app_ids())
     record_audit(curation, con, datetime.now(timezone.utc).replace(tzinfo=None))
     with stage_progress(echo) as progress:
         progress.start("scoring")
@@ -163,16 +176,40 @@ def score_only(db_path: Path, echo: Callable[[str], None] | None = None) -> Scor
         return score(con, curation, echo)
 
 
+def site_data_of(db_file: Path, curation: Curation) -> dict:
+    with connect_readonly(db_file) as con:
+        return site_data(con, curation, rubric_labels())
+
+
+def built_site(data: dict, site_dir: Path, echo: Callable[[str], None] | None,
+               build=build_site):
+    """Build the site with progress lines; `build` is build_site (built and published) or
+    prepare_site (built beside the published one, for nightly to publish after the database)."""
+    with stage_progress(echo) as progress:  # the build is what takes time
+        progress.start("site")
+        result = build(data, site_dir)
+        progress.finish("site", apps=len(data["apps"]))
+    return result
+
+
 def publish_site(db_file: Path, site_dir: Path, curation: Curation,
                  echo: Callable[[str], None] | None = None) -> Path:
     """Build the site from a database file; the old site stays until the new one is complete."""
-    with connect_readonly(db_file) as con:
-        data = site_data(con, curation, rubric_labels())
-    with stage_progress(echo) as progress:  # the build is what takes time
-        progress.start("site")
-        index = build_site(data, site_dir)
-        progress.finish("site", apps=len(data["apps"]))
-    return index
+    return built_site(site_data_of(db_file, curation), site_dir, echo)
+
+
+# What a run keeps beside the database (backups, crawl folders, logs, change reports, cache).
+DATA_FOLDERS = ("backups", "crawls", "logs", "reports", "httpcache")
+
+
+def check_site_dir(db_path: Path, site_dir: Path) -> None:
+    """The site folder is swapped and cleaned on every run: it must not be, hold or lie inside
+    the database folder or what a run keeps there."""
+    data, site = Path(os.path.realpath(db_path)).parent, Path(os.path.realpath(site_dir))
+    if site == data or data.is_relative_to(site) or any(
+            site.is_relative_to(data / name) for name in DATA_FOLDERS):
+        raise ValueError(f"{site_dir}: the site folder must be outside the database folder "
+                         f"{data} and its {', '.join(DATA_FOLDERS)}; choose another --site")
 
 
 def crawl(db_path: Path, sources: list[str] | None = None, *, replay: Path | None = None,
@@ -199,16 +236,22 @@ class NightlyResult:
 def nightly(db_path: Path, site_dir: Path, sources: list[str] | None = None, *,
             replay: Path | None = None, settings: dict[str, str] | None = None,
             echo: Callable[[str], None] = print) -> NightlyResult:
-    """Crawl, score and build the site as one run: if any step fails or the run is killed,
-    the database and the published site both stay as they were."""
+    """Crawl, score and build the site as one run: if any step fails or the run is killed
+    before the new database is in place, the database and the published site both stay as
+    they were (see README, "Safety of a run")."""
     sources = list(sources or SOURCES)
-    with run_lock(db_path):
+    check_site_dir(db_path, site_dir)
+    with run_lock(db_path), site_lock(site_dir):
         log = RunLog(db_path, echo)
         curation = load_curation()
+        check_curation(db_path, curation)
         saved = backup(db_path)
         if saved:
             log(f"backup: {saved}")
         out_dir, started = collect(db_path, sources, replay, log, settings)
+        # The database is swapped in first and the site right after it: a kill in between
+        # leaves the new database with yesterday's site, which the next run (or `stopwijzer
+        # site`) rebuilds, never a site showing what the database does not hold.
         with working_copy(db_path) as work:
             with open_for_write(work) as con:
                 summary = load(con, out_dir, started, sources, replay, curation)
@@ -216,7 +259,10 @@ def nightly(db_path: Path, site_dir: Path, sources: list[str] | None = None, *,
                 scores = score(con, curation, log)
                 report = change_report(con, summary.run_id, scores.score_run_id)
             log("building the site")
-            index = publish_site(work, site_dir, curation, log)
+            built = built_site(site_data_of(work, curation), site_dir, log, prepare_site)
+        # A kill before the next line leaves `built` behind, which the next build removes.
+        publish(built, site_dir)
+        index = site_dir / "index.html"
         report_path = write_report(db_path, report, summary.run_id)
         log(f"done: {summary.line()}; change report: {report_path}")
         return NightlyResult(summary, scores, index, report_path, log.path)
@@ -231,8 +277,15 @@ def record(snapshot_dir: Path, sources: list[str] | None = None, *,
 
 
 def parse_file(source: str, path: Path, url: str) -> parsers.Parsed:
+    """Parse a saved page. Bytes that are not UTF-8 become U+FFFD, which ingest refuses."""
     text = path.read_bytes().decode("utf-8", errors="replace")
-    return parsers.parse(source, text, url)
+    try:
+        return parsers.parse(source, text, url)
+    except (RecursionError, ArithmeticError, TypeError, AttributeError) as error:
+        # What a hostile page makes a parser choke on (deep nesting, Infinity, odd types): the
+        # page is refused as the crawler refuses it, in one line that names the exception.
+        raise ParseError(source, url, "page", f"cannot be read ({type(error).__name__}: "
+                                              f"{str(error)[:120]})") from error
 
 
 def ingest_file(db_path: Path, source: str, path: Path, url: str) -> RunSummary:

@@ -16,12 +16,13 @@ def db(tmp_path):
 
 @pytest.fixture
 def load(db, tmp_path):
-    """load(by_source, day=0, stats=None) -> RunSummary, as a nightly run on day T0 + day."""
+    """load(by_source, day=0, stats=None, editor_links=None) -> RunSummary, as a nightly run on
+    day T0 + day."""
     counter = iter(range(1000))
 
-    def _load(by_source, day=0, stats=None):
+    def _load(by_source, day=0, stats=None, editor_links=None):
         folder = write_crawl(tmp_path / "crawls" / str(next(counter)), by_source, stats)
         with write_session(db) as con:
             return load_crawl(con, folder, list(by_source), mode="replay",
-                              started=T0 + timedelta(days=day))
+                              started=T0 + timedelta(days=day), editor_links=editor_links)
     return _load

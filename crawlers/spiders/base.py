@@ -27,15 +27,24 @@ class SourceSpider(scrapy.Spider):
         self.crawler.stats.inc_value("stopwijzer/pages")
         try:
             parsed = parsers.parse(self.name, response.text, response.url)
-        except (ParseError, ValueError, AttributeError) as error:
-            # A page we cannot read is a problem for this source's run, never a crash.
-            self.crawler.stats.inc_value("stopwijzer/parse_errors")
-            report_problem(self.crawler, str(error) if isinstance(error, ParseError)
-                           else f"{self.name}: {response.url}: {type(error).__name__}: {error}")
+        except ParseError as error:
+            # The page lacks the structure its parser expects: a layout change or a broken page.
+            self._page_failed(str(error))
+            return
+        except Exception as error:  # noqa: BLE001 - any other error is a bug (or a hostile page)
+            # Not a layout change: keep the traceback for whoever fixes it. The page still counts
+            # as failed, so the source is at most partial and declares no app gone.
+            self.logger.error("%s: %s: bug while parsing", self.name, response.url, exc_info=True)
+            self._page_failed(f"{self.name}: {response.url}: unexpected "
+                              f"{type(error).__name__} while parsing: {error}"[:300])
             return
         yield from parsed.records
         for url in parsed.follow:
             yield response.follow(url, callback=self.parse, errback=self.failed)
+
+    def _page_failed(self, problem: str) -> None:
+        self.crawler.stats.inc_value("stopwijzer/parse_errors")
+        report_problem(self.crawler, problem)
 
     def failed(self, failure):
         self.crawler.stats.inc_value("stopwijzer/fetch_errors")
