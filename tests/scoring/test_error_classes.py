@@ -330,3 +330,13 @@ def test_a_free_trial_followed_by_a_price_is_paid():
 ])
 def test_advice_to_see_a_professional_or_a_menu_does_not_exclude_the_group(text, expected):
     assert groups(text) == expected
+
+
+@pytest.mark.parametrize("text, ads", [
+    ("Leer hoe de reclame van de tabaksindustrie je probeert te verleiden.", None),
+    ("Tobacco advertising targets young people: learn to see through it.", None),
+    ("Met reclame tussendoor, verder gratis.", True),
+    ("The app is ad-supported.", True),
+])
+def test_ads_the_app_shows_not_ads_as_a_topic(text, ads):
+    assert rated(text)["blended_care"]["value"]["ads"] is ads
