@@ -95,3 +95,12 @@ CREATE TABLE IF NOT EXISTS app_link (
     run_id    INTEGER NOT NULL,
     PRIMARY KEY (source, source_id)
 );
+
+-- Google Play's Data safety declaration (crawlers/items.py FIELDS), added to existing databases.
+ALTER TABLE observation ADD COLUMN IF NOT EXISTS privacy_shares BOOLEAN;
+ALTER TABLE observation ADD COLUMN IF NOT EXISTS privacy_shared_kinds VARCHAR[];
+ALTER TABLE observation ADD COLUMN IF NOT EXISTS privacy_collects BOOLEAN;
+ALTER TABLE observation ADD COLUMN IF NOT EXISTS privacy_collected_kinds VARCHAR[];
+ALTER TABLE observation ADD COLUMN IF NOT EXISTS privacy_encrypted BOOLEAN;
+ALTER TABLE observation ADD COLUMN IF NOT EXISTS privacy_deletion BOOLEAN;
+ALTER TABLE observation ADD COLUMN IF NOT EXISTS privacy_declaration_url VARCHAR;
