@@ -34,7 +34,7 @@ KINDS: dict[str, dict[str, type]] = {
 }
 OPTIONAL = {"why"}
 DIMENSIONS = ("evidence", "target_groups", "language", "notifications", "blended_care",
-              "components", "flags")
+              "components", "flags", "privacy")
 
 
 class CurationError(ValueError):
