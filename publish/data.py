@@ -13,6 +13,7 @@ import duckdb
 
 from catalogue.apps import source_entries
 from catalogue.curation import Curation
+from publish.feed import change_entries
 from scoring.runs import PLAIN_FACTS
 
 STORE_LABELS = {"googleplay": "Google Play", "appstore": "App Store"}
@@ -123,6 +124,7 @@ def site_data(con: duckdb.DuckDBPyConnection, curation: Curation, labels: dict) 
         "apps": apps,
         "runs": _runs(con),
         "trends": trends(con),
+        "feed": change_entries(con, hidden),
     }
 
 

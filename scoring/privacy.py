@@ -81,3 +81,22 @@ def privacy(record: dict) -> dict:
              "seen": fact.seen, "ggd": ggd, "apple_publishes_none": False}
     return rating(value, label, "middel",
                   [reason("store_privacy_declaration", fact, status="claimed"), *ggd_reasons])
+
+
+DECLARED_FACTS = ("shares", "shared_kinds", "collects", "collected_kinds", "encrypted", "deletion")
+
+
+def declaration_change(old: dict | None, new: dict) -> str | None:
+    """How an app's declaration changed between two privacy ratings, in Dutch ("deelt gegevens
+    met derden sinds …"); None when it did not change or there was none before."""
+    if not isinstance(old, dict) or not old.get("declared") or not new.get("declared"):
+        return None
+    if all(old.get(fact) == new.get(fact) for fact in DECLARED_FACTS):
+        return None
+    labels = rubric.section("privacy", "changes")
+    since = new.get("seen") or "onbekend"
+    if new.get("shares") and not old.get("shares"):
+        return labels["shares"].format(since=since, kinds=", ".join(new.get("shared_kinds") or []))
+    if old.get("shares") and new.get("shares") is False:
+        return labels["stopped_sharing"].format(since=since)
+    return labels["changed"].format(since=since)
