@@ -78,8 +78,6 @@ def language(record: dict) -> dict:
     config = rubric.section("language")
     names = config["dutch_names"]
     found: dict[str, list[dict]] = {}  # language -> where it came from
-    for code in _codes(languages(record.get("languages"))):
-        found.setdefault(code, []).append({"source": "catalogus", "how": "stated"})
     reasons = []
     for entry in sources(record):
         stated = _codes(languages(entry.get("languages")))
@@ -89,6 +87,9 @@ def language(record: dict) -> dict:
             fact = f"Talen volgens {entry.get('source')}: {', '.join(stated)}"
             reasons.append(reason("store_languages", source_text(entry, fact),
                                   status="verified"))
+    if not found:  # a record without sources (`stopwijzer rate FILE`) states its own
+        for code in _codes(languages(record.get("languages"))):
+            found.setdefault(code, []).append({"source": "catalogus", "how": "stated"})
     listed = set(found)
     detected_texts = _detected(record)
     for code, text in detected_texts:

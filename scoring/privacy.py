@@ -75,7 +75,7 @@ def privacy(record: dict) -> dict:
     entry = declared_on[0]
     declared = _declaration(entry)
     label = _label(declared, labels)
-    fact = Text(f"{labels['declaration']}: {label}", "googleplay",
+    fact = Text(f"{labels['declaration']}: {label.split('; ')[0].lower()}", "googleplay",
                 plain(entry["privacy_declaration_url"]), plain(entry.get("seen_at")))
     value = {"declared": True, **declared, "source": "googleplay", "url": fact.url,
              "seen": fact.seen, "ggd": ggd, "apple_publishes_none": False}
