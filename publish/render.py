@@ -20,6 +20,7 @@ from markdown.extensions.toc import slugify
 from markupsafe import Markup, escape
 
 from publish.charts import trend_charts
+from publish.qr import qr_svg
 from publish.tips import consult_tips
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,7 +81,7 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
-    env.filters.update(clean=clean, short=short, md=md, link=link, paragraphs=paragraphs,
+    env.filters.update(clean=clean, short=short, md=md, link=link, paragraphs=paragraphs, qr=qr_svg,
                        anchor=lambda text: slugify(str(text), "-"),
                        source_name=lambda s: SOURCE_NAMES.get(s, s),
                        title_json=lambda v: Markup(json.dumps(short(v, 80).replace("<", "")
