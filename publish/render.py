@@ -81,7 +81,8 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
-    env.filters.update(clean=clean, short=short, md=md, link=link, paragraphs=paragraphs, qr=qr_svg,
+    env.filters.update(clean=clean, short=short, md=md, link=link, paragraphs=paragraphs,
+                       qr=qr_svg,
                        anchor=lambda text: slugify(str(text), "-"),
                        source_name=lambda s: SOURCE_NAMES.get(s, s),
                        title_json=lambda v: Markup(json.dumps(short(v, 80).replace("<", "")

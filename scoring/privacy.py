@@ -50,7 +50,8 @@ def _ggd_judgement(record: dict) -> tuple[object, list[dict]]:
     for entry in sources(record, "ggdappstore"):
         themes = entry.get("quality_themes")
         judged = themes.get(theme) if isinstance(themes, dict) else None
-        if isinstance(judged, (int, float)) and not isinstance(judged, bool) or plain(judged):
+        stars = isinstance(judged, (int, float)) and not isinstance(judged, bool)
+        if stars or plain(judged):
             fact = Text(f"GGD AppStore, privacy & veiligheid: {judged}", "ggdappstore",
                         plain(entry.get("url")), plain(entry.get("seen_at")))
             return judged, [reason("ggd_privacy", fact, status="verified")]

@@ -85,7 +85,8 @@ def _spider_items(spider, url, body, meta=None):
 
 def test_the_spider_stores_the_record_with_its_declaration_or_without_it():
     spider = GooglePlaySpider.from_crawler(get_crawler(GooglePlaySpider))
-    [detail] = [e for e in demo.entries("googleplay") if "details?id=nl.trimbos.quiddy&" in e["url"]]
+    [detail] = [e for e in demo.entries("googleplay")
+                if "details?id=nl.trimbos.quiddy&" in e["url"]]
     [follow] = _spider_items(spider, detail["url"],
                              (demo.DEMO / detail["body"]).read_text(encoding="utf-8"))
     assert follow.url == datasafety_url("nl.trimbos.quiddy")

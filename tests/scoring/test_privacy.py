@@ -50,7 +50,8 @@ def test_sharing_names_the_kinds_and_the_ggd_judgement_is_verified_beside_it():
 
 def test_an_app_store_only_app_says_that_apple_publishes_no_labels():
     rated = privacy({"name": "Y", "sources": [
-        {"source": "appstore", "url": "https://apps.apple.com/nl/app/id1", "seen_at": "2026-11-20"}]})
+        {"source": "appstore", "url": "https://apps.apple.com/nl/app/id1",
+         "seen_at": "2026-11-20"}]})
     assert rated["value"]["declared"] is False and rated["value"]["apple_publishes_none"]
     assert "Apple" in rated["label"] and "privacylabels" in rated["label"]
     assert rated["confidence"] == "laag"
