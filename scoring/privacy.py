@@ -62,24 +62,26 @@ def privacy(record: dict) -> dict:
     config = rubric.section("privacy")
     labels = config["labels"]
     ggd, ggd_reasons = _ggd_judgement(record)
+    on_apple = bool(sources(record, "appstore"))  # whose labels the Search API does not give
     declared_on = [s for s in sources(record, "googleplay")
                    if plain(s.get("privacy_declaration_url")) and _state(s.get("privacy_shares"))
                    is not None]
     if not declared_on:
-        only_apple = bool(sources(record, "appstore")) and not sources(record, "googleplay")
+        only_apple = on_apple and not sources(record, "googleplay")
         label = labels["no_labels_apple" if only_apple else "none"]
         value = {"declared": False, "shares": None, "shared_kinds": [], "collects": None,
                  "collected_kinds": [], "encrypted": None, "deletion": None,
                  "source": None, "url": None, "seen": None, "ggd": ggd,
-                 "apple_publishes_none": only_apple}
+                 "apple_publishes_none": on_apple}
         return rating(value, label, "middel" if ggd_reasons else "laag", ggd_reasons)
     entry = declared_on[0]
     declared = _declaration(entry)
     label = _label(declared, labels)
-    fact = Text(f"{labels['declaration']}: {label.split('; ')[0].lower()}", "googleplay",
+    sharing = label.split("; ")[0]
+    fact = Text(f"{labels['declaration']}: {sharing[:1].lower()}{sharing[1:]}", "googleplay",
                 plain(entry["privacy_declaration_url"]), plain(entry.get("seen_at")))
     value = {"declared": True, **declared, "source": "googleplay", "url": fact.url,
-             "seen": fact.seen, "ggd": ggd, "apple_publishes_none": False}
+             "seen": fact.seen, "ggd": ggd, "apple_publishes_none": on_apple}
     return rating(value, label, "middel",
                   [reason("store_privacy_declaration", fact, status="claimed"), *ggd_reasons])
 

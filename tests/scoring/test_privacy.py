@@ -24,6 +24,7 @@ def test_the_real_declaration_is_claimed_with_its_source_url_and_date():
     rated = privacy({"name": "Translate", "sources": [play_entry()]})
     assert rated["value"]["declared"] is True
     assert rated["value"]["shares"] is False and rated["value"]["encrypted"] is True
+    assert rated["value"]["apple_publishes_none"] is False
     assert rated["label"] == (
         "Deelt volgens de maker geen gegevens met derden; verzamelt: Personal info, Device or "
         "other IDs, App activity, Location, Photos and videos, App info and performance, "
@@ -55,6 +56,12 @@ def test_an_app_store_only_app_says_that_apple_publishes_no_labels():
     assert rated["value"]["declared"] is False and rated["value"]["apple_publishes_none"]
     assert "Apple" in rated["label"] and "privacylabels" in rated["label"]
     assert rated["confidence"] == "laag"
+
+
+def test_an_app_on_both_stores_notes_that_apples_labels_are_not_published():
+    rated = privacy({"name": "Translate", "sources": [
+        play_entry(), {"source": "appstore", "url": "https://apps.apple.com/nl/app/id1"}]})
+    assert rated["value"]["declared"] is True and rated["value"]["apple_publishes_none"] is True
 
 
 def test_a_play_app_without_a_readable_declaration_is_unknown_not_sharing():
