@@ -11,7 +11,9 @@ SOURCE_FIELDS = ("source", "source_id", "url", "title", "developer", "descriptio
                  "languages", "platforms", "price", "rating", "rating_count", "version", "updated",
                  "installs", "content_rating", "target_group", "quality_score", "quality_themes",
                  "recognition_level", "recognition_date", "recommended", "website", "links",
-                 "available")
+                 "available", "privacy_shares", "privacy_shared_kinds", "privacy_collects",
+                 "privacy_collected_kinds", "privacy_encrypted", "privacy_deletion",
+                 "privacy_declaration_url")
 
 
 def _plain(value):

@@ -37,7 +37,7 @@ OPTIONAL = {"why"}
 # (a value of another shape would break the site build of every night after it).
 VALUE_SHAPES = {"evidence": "code", "target_groups": "codes", "language": "mapping",
                 "notifications": "mapping", "blended_care": "mapping", "components": "mapping",
-                "flags": "codes", "topic": "yes_no"}
+                "flags": "codes", "topic": "yes_no", "privacy": "mapping"}
 DIMENSIONS = tuple(VALUE_SHAPES)
 SHAPE_NAMES = {"code": "one code (text)", "codes": "a list of codes (text)",
                "yes_no": "true or false",

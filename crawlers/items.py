@@ -41,6 +41,14 @@ FIELDS: dict[str, tuple[str, str]] = {
     "recognition_date": ("DATE", "date of that judgement"),
     "recommended": ("BOOLEAN", "on the ikstopnu.nl selection"),
     "summary": ("VARCHAR", "what a curated source says about the app"),
+    # Google Play's Data safety page: the maker's own declaration, never verified by Google.
+    "privacy_shares": ("BOOLEAN", "declares sharing user data with third parties"),
+    "privacy_shared_kinds": ("VARCHAR[]", "kinds of data shared, as the page names them"),
+    "privacy_collects": ("BOOLEAN", "declares collecting user data"),
+    "privacy_collected_kinds": ("VARCHAR[]", "kinds of data collected, as the page names them"),
+    "privacy_encrypted": ("BOOLEAN", "declares data encrypted in transit; None if not stated"),
+    "privacy_deletion": ("BOOLEAN", "declares the user can ask for deletion; None if not stated"),
+    "privacy_declaration_url": ("VARCHAR", "the Data safety page the declaration was read from"),
 }
 
 # Fields a parser must fill for every record; the validation pipeline counts the others.

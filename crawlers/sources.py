@@ -22,7 +22,8 @@ class Source:
 REGISTRY: dict[str, Source] = {source.name: source for source in (
     Source("googleplay", "Google Play",
            ("title", "developer", "description", "rating", "installs", "updated", "version",
-            "price", "content_rating", "privacy_url", "screenshots"), store=True),
+            "price", "content_rating", "privacy_url", "screenshots", "privacy_declaration_url"),
+           store=True),
     Source("appstore", "App Store",
            ("title", "developer", "description", "languages", "version", "updated", "rating",
             "rating_count", "price", "min_os", "content_rating"), store=True),

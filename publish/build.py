@@ -24,6 +24,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from publish.feed import write_feed
 from publish.render import ROOT, render_docs
 
 MKDOCS_YML = ROOT / "mkdocs.yml"
@@ -61,6 +62,7 @@ def prepare_site(data: dict, out_dir: Path) -> Path:
     target = out_dir.with_name(f".{out_dir.name}-{stamp}")
     with tempfile.TemporaryDirectory(prefix=".docs-", dir=out_dir.parent) as docs:
         render_docs(data, Path(docs))
+        write_feed(data, Path(docs))
         config = load_config(config_file=str(MKDOCS_YML), docs_dir=docs, site_dir=str(target))
         logging.getLogger("mkdocs").setLevel(logging.WARNING)
         try:

@@ -15,6 +15,7 @@ from catalogue.apps import source_entries
 from catalogue.curation import Curation
 from crawlers import sources as source_registry
 from catalogue.timing import duration_text, dutch, source_timings
+from publish.feed import change_entries
 from scoring.runs import PLAIN_FACTS
 ADVICE_DIMENSIONS = ("evidence", "flags", "target_groups")
 
@@ -137,6 +138,7 @@ def site_data(con: duckdb.DuckDBPyConnection, curation: Curation, labels: dict) 
         "apps": apps,
         "runs": _runs(con),
         "trends": trends(con),
+        "feed": change_entries(con, hidden),
     }
 
 

@@ -23,6 +23,7 @@ from markupsafe import Markup, escape
 from crawlers.sources import REGISTRY
 from publish.charts import trend_charts
 from publish.advice import advice
+from publish.qr import qr_svg
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = ROOT / "site" / "templates"
@@ -81,6 +82,7 @@ def environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
     env.filters.update(clean=clean, short=short, link=link, paragraphs=paragraphs,
+                       qr=qr_svg,
                        anchor=lambda text: slugify(str(text), "-"),
                        source_name=source_name,
                        title_json=lambda v: Markup(json.dumps(short(v, 80).replace("<", "")

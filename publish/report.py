@@ -9,6 +9,7 @@ import duckdb
 
 from catalogue.timing import bytes_text, duration_text, dutch, source_timings
 from publish.data import off_topic_apps
+from scoring.privacy import declaration_change
 
 WATCHED_FIELDS = ("version", "rating", "price", "languages", "title", "recognition_level",
                   "quality_score", "recommended")
@@ -17,6 +18,25 @@ WATCHED_RATINGS = ("evidence", "notifications", "flags", "target_groups", "langu
 
 def _lines(con, sql: str, params, fmt) -> list[str]:
     return [fmt(*row) for row in con.execute(sql, params).fetchall()]
+
+
+def privacy_changes(con: duckdb.DuckDBPyConnection, score_run_id: int) -> list[str]:
+    """'app X deelt gegevens met derden sinds …': the declarations this scoring run changed."""
+    rows = con.execute(
+        """SELECT r.app_id, c.name, r.value, p.value FROM rating r
+           JOIN rating p ON p.app_id = r.app_id AND p.dimension = r.dimension
+             AND p.score_run_id = (SELECT max(score_run_id) FROM rating q
+                 WHERE q.app_id = r.app_id AND q.dimension = r.dimension
+                   AND q.score_run_id < r.score_run_id)
+           LEFT JOIN app_current c ON c.app_id = r.app_id
+           WHERE r.score_run_id = ? AND r.dimension = 'privacy' ORDER BY r.app_id""",
+        [score_run_id]).fetchall()
+    lines = []
+    for app_id, name, new, old in rows:
+        change = declaration_change(json.loads(old), json.loads(new))
+        if change:
+            lines.append(f"- {name or app_id} (`{app_id}`) {change}")
+    return lines
 
 
 def change_report(con: duckdb.DuckDBPyConnection, run_id: int,
@@ -63,6 +83,7 @@ def change_report(con: duckdb.DuckDBPyConnection, run_id: int,
                       AND r.dimension IN ({', '.join('?' for _ in WATCHED_RATINGS)})
                     ORDER BY r.app_id, r.dimension""", [score_run_id, *WATCHED_RATINGS],
             lambda app_id, dimension, old, new: f"- `{app_id}` {dimension}: {old} → {new}")
+        sections["Privacy"] = privacy_changes(con, score_run_id)
     counts = con.execute("SELECT source_counts FROM crawl_run WHERE run_id = ?",
                          [run_id]).fetchone()[0]
     out = [f"# Stopwijzer: run {run_id} ({status}, {mode}) van {started:%Y-%m-%d %H:%M} UTC", "",

@@ -12,6 +12,7 @@ from catalogue.curation import DIMENSIONS  # what an editor may override: every 
 from scoring import raters, rubric
 from scoring.evidence import evidence, unproven_methods
 from scoring.language import language
+from scoring.privacy import privacy
 from scoring.topic import topic
 
 __all__ = ["DIMENSIONS", "rate"]
@@ -33,6 +34,7 @@ def rate(record: dict, today: date | None = None) -> dict:
         "notifications": raters.notifications(record),
         "blended_care": blended,
         "components": raters.components(record),
+        "privacy": privacy(record),
         "flags": raters.flags(unproven, rated_language["value"]["dutch"],
                               blended["value"]["cost"]),
     }

@@ -82,6 +82,7 @@ def labels() -> dict[str, dict[str, str]]:
         "blended_care": rubric["blended_care"]["labels"],
         "cost": rubric["blended_care"]["cost"]["labels"],
         "flags": rubric["flags"]["labels"],
+        "languages": rubric["language"]["dutch_names"],
     }
 
 

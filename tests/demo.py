@@ -11,8 +11,12 @@ DEMO = Path(__file__).resolve().parents[1] / "snapshots" / "demo"
 
 
 def entries(source: str | None = None) -> list[dict]:
-    path = DEMO / (f"parts/{source}.jsonl" if source else "manifest.jsonl")
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    """The manifest's entries, or a source's: its part and its extra parts (`<source>-*.jsonl`,
+    such as googleplay-datasafety), in the manifest's order."""
+    paths = [DEMO / "manifest.jsonl"] if source is None else sorted(
+        [DEMO / "parts" / f"{source}.jsonl", *(DEMO / "parts").glob(f"{source}-*.jsonl")])
+    return [json.loads(line) for path in paths
+            for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
 def pages(source: str) -> list[tuple[dict, parsers.Parsed]]:

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from crawlers.errors import ParseError
 from crawlers.items import new_record
-from crawlers.parsers import Parsed
+from crawlers.parsers import Parsed, googleplay_datasafety
 
 SOURCE = "googleplay"
 QUERIES = ("stoppen met roken", "stop met roken", "rookvrij", "quit smoking")
@@ -85,7 +85,13 @@ def search_url(query: str) -> str:
 def parse(text: str, url: str) -> Parsed:
     path = urlparse(url).path
     if path.endswith("/store/apps/details"):
-        return Parsed([parse_detail(text, url)], [])
+        record = parse_detail(text, url)
+        # The spider completes the record with the maker's privacy declaration from this page.
+        return Parsed([record], [googleplay_datasafety.datasafety_url(record["source_id"])])
+    if googleplay_datasafety.is_datasafety(url):
+        fields = googleplay_datasafety.parse_datasafety(text, url)
+        package = googleplay_datasafety.package_of(url)
+        return Parsed([new_record(SOURCE, package, detail_url(package), **fields)], [])
     if path.endswith("/store/search"):
         return Parsed([], parse_search(text, url))
     raise ParseError(SOURCE, url, "url", "neither a detail nor a search page")
