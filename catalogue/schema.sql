@@ -95,3 +95,11 @@ CREATE TABLE IF NOT EXISTS app_link (
     run_id    INTEGER NOT NULL,
     PRIMARY KEY (source, source_id)
 );
+
+-- The apps the editor keeps off the site (curation `hide`), as the last scoring run applied them.
+CREATE TABLE IF NOT EXISTS app_hidden (
+    app_id  VARCHAR PRIMARY KEY,
+    made_by VARCHAR NOT NULL,
+    made_on DATE NOT NULL,
+    why     VARCHAR
+);
