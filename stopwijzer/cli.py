@@ -162,7 +162,6 @@ def nightly(source: SourceOption = None,
             pipeline.DEFAULT_SITE):
     """Crawl, score and build the site in one run (what cron runs every night)."""
     result = pipeline.nightly(State.db, site, check_sources(source), replay=replay, echo=echo)
-    echo(result.scores.line())
     for label, path in (("database", State.db), ("site", result.site_index),
                         ("change report", result.report), ("log", result.log)):
         typer.echo(f"{label + ':':<15}{os.path.abspath(path)}")

@@ -150,7 +150,8 @@ def nightly(db_path: Path, site_dir: Path, sources: list[str] | None = None, *,
                 summary = load(con, out_dir, started, sources, replay, curation)
                 log(f"scoring ({summary.line()})")
                 scores = score(con, curation)
-                report = change_report(con, summary.run_id, scores.score_run_id)
+                log(scores.line())  # expired overrides reach the log as well as the report
+                report = change_report(con, summary.run_id, scores.score_run_id, curation)
             log("building the site")
             index = publish_site(work, site_dir, curation)
         report_path = write_report(db_path, report, summary.run_id)
