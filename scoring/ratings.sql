@@ -31,12 +31,15 @@ CREATE OR REPLACE VIEW rating_current AS
 SELECT r.*, s.scored_at FROM rating r JOIN score_run s USING (score_run_id)
 QUALIFY row_number() OVER (PARTITION BY app_id, dimension ORDER BY score_run_id DESC) = 1;
 
--- Every rating as it was from the moment it was scored until the next change.
+-- Every rating as it was from the moment it was scored until the next change. Ratings are
+-- scored after each crawl: the rating in force for crawl run R is the latest (highest
+-- score_run_id) with crawl_run_id <= R; match on crawl_run_id, not on times.
 CREATE OR REPLACE VIEW rating_history AS
 SELECT r.app_id, r.dimension, s.crawl_run_id, s.scored_at AS valid_from,
        lead(s.scored_at) OVER (PARTITION BY r.app_id, r.dimension ORDER BY r.score_run_id)
            AS valid_until,
-       r.value, r.label, r.confidence, r.reasons, r.extra, r.rubric_version, r.override
+       r.value, r.label, r.confidence, r.reasons, r.extra, r.rubric_version, r.override,
+       r.score_run_id
 FROM rating r JOIN score_run s USING (score_run_id);
 
 -- The overrides a run found expired (the app changed after the override's date): "app/dimension".
