@@ -62,8 +62,11 @@ def run_lock(db_path: Path):
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    from catalogue.migrations import migrate  # imported here: it uses CatalogueError from here
     for name in ("schema.sql", "views.sql"):
         con.execute((SQL_DIR / name).read_text(encoding="utf-8"))
+        if name == "schema.sql":
+            migrate(con)  # the tables exist; the views are made on what migrations left
 
 
 def extra_sql(con: duckdb.DuckDBPyConnection, path: Path) -> None:
