@@ -28,7 +28,8 @@ from catalogue.store import CatalogueBusy, CatalogueError, connect_readonly
 from crawlers.errors import ParseError
 from crawlers.items import SOURCES
 from publish.build import serve as serve_site
-from stopwijzer.operations import status as operation_status
+from stopwijzer.operations import (RETENTION_DAYS, prune, restore as restore_backup,
+                                   status as operation_status)
 from scoring import rate as rate_app
 from stopwijzer import pipeline
 
@@ -154,6 +155,8 @@ def ingest(source: Annotated[str, typer.Argument(help=f"one of {', '.join(SOURCE
     """Parse a saved page and store its records as a manual observation."""
     summary = pipeline.ingest_file(State.db, check_sources([source])[0], file, url)
     typer.echo(summary.line())
+    echo("not rated or published yet: run 'stopwijzer score' and 'stopwijzer site' "
+         "(or wait for the nightly)")
 
 
 def run() -> None:
@@ -201,7 +204,24 @@ def nightly(source: SourceOption = None,
     for label, path in (("database", State.db), ("site", result.site_index),
                         ("change report", result.report), ("log", result.log)):
         typer.echo(f"{label + ':':<15}{os.path.abspath(path)}")
+    removed = prune(State.db)
+    if removed:
+        echo(f"retention: removed {len(removed)} crawl folders and logs older than "
+             f"{RETENTION_DAYS} days")
     report_run(result.run)
+
+
+@app.command()
+@friendly_errors
+def restore(backup: Annotated[Path, typer.Argument(help="a backup file from data/backups/")],
+            site: Annotated[Path, typer.Option(help="folder for the built site")] =
+            pipeline.DEFAULT_SITE):
+    """Put a backup in place of the database and rebuild the site from it."""
+    saved = restore_backup(backup, State.db)
+    if saved:
+        echo(f"the replaced database is kept as {saved}")
+    typer.echo(f"restored {backup} to {State.db}")
+    typer.echo(f"site: {pipeline.publish_site(State.db, site, load_curation())}")
 
 
 @app.command()

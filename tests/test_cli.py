@@ -90,3 +90,20 @@ def test_a_bug_shows_its_traceback_not_one_silent_line(tmp_path, monkeypatch, ca
     assert exit_.value.code == 1
     assert "Traceback" in stderr and "in broken" in stderr
     assert stderr.strip().splitlines()[-1].startswith("stopwijzer: error: unexpected KeyError")
+
+
+def test_restore_brings_back_the_database_and_the_site_together(tmp_path):
+    db = tmp_path / "stopwijzer.duckdb"
+    assert stopwijzer("--db", db, "ingest", "googleplay", GOOGLEPLAY_PAGE,
+                      "--url", QUIDDY_URL).returncode == 0
+    assert stopwijzer("--db", db, "score").returncode == 0
+    saved = tmp_path / "saved.duckdb"
+    saved.write_bytes(db.read_bytes())
+    assert stopwijzer("--db", db, "ingest", "googleplay", GOOGLEPLAY_PAGE,
+                      "--url", QUIDDY_URL).returncode == 0
+    result = stopwijzer("--db", db, "restore", saved, "--site", tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    with connect_readonly(db) as con:
+        assert con.execute("SELECT count(*) FROM crawl_run").fetchone()[0] == 1
+    assert (tmp_path / "site" / "apps" / "quiddy" / "index.html").exists()
+    assert "the replaced database is kept as" in result.stderr

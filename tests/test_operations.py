@@ -1,6 +1,13 @@
 """What keeps the nightly safe in cron: backups and the run log."""
 
-from stopwijzer.operations import RunLog, backup
+import os
+import time
+
+import pytest
+
+from catalogue.store import CatalogueError, connect_readonly
+from stopwijzer.operations import RunLog, backup, prune, restore
+from tests.records import play
 
 
 def test_a_backup_is_made_before_each_run_and_only_the_newest_are_kept(db, load, monkeypatch):
@@ -22,3 +29,43 @@ def test_the_run_log_keeps_every_progress_line(db):
     assert shown == ["crawling googleplay", "done"]
     lines = log.path.read_text().splitlines()
     assert [line.split(" ", 1)[1] for line in lines] == shown
+
+
+def test_restore_puts_a_backup_in_place_and_backs_up_what_it_replaces(db, load):
+    load({"googleplay": [play("nl.example.a", "Rookvrij A", "Example")]})
+    good = backup(db)
+    load({"googleplay": [play("nl.example.b", "Rookvrij B", "Example")]}, day=1)
+    replaced = restore(good, db)
+    with connect_readonly(db) as con:
+        assert con.execute("SELECT count(*) FROM crawl_run").fetchone()[0] == 1
+    with connect_readonly(replaced) as con:
+        assert con.execute("SELECT count(*) FROM crawl_run").fetchone()[0] == 2
+
+
+def test_restore_refuses_a_file_that_is_no_database(db, load, tmp_path):
+    load({})
+    before = db.read_bytes()
+    broken = tmp_path / "broken.duckdb"
+    broken.write_bytes(b"\x00truncated" * 50)
+    with pytest.raises(CatalogueError, match="not a readable Stopwijzer database"):
+        restore(broken, db)
+    assert db.read_bytes() == before
+
+
+def test_prune_removes_old_crawls_and_logs_but_keeps_the_newest(db):
+    now = time.time()
+    for n in range(10):
+        folder = db.parent / "crawls" / f"2026110{n}T020000Z"
+        folder.mkdir(parents=True)
+        (folder / "googleplay.jsonl").write_text("{}")
+        log = db.parent / "logs" / f"nightly-2026110{n}T020000Z.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text("done")
+        age = now - (40 - n) * 86400  # 40 .. 31 days old
+        os.utime(folder, (age, age))
+        os.utime(log, (age, age))
+    removed = prune(db, days=30, keep=7, now=now)
+    assert len(removed) == 6
+    assert sorted(p.name for p in (db.parent / "crawls").iterdir())[0] == "20261103T020000Z"
+    assert len(list((db.parent / "logs").iterdir())) == 7
+    assert prune(db, days=60, keep=0, now=now) == []
