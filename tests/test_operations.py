@@ -1,7 +1,9 @@
 """What keeps the nightly safe in cron: backups and the run log."""
 
 import os
+import subprocess
 import time
+from pathlib import Path
 
 import pytest
 
@@ -69,3 +71,23 @@ def test_prune_removes_old_crawls_and_logs_but_keeps_the_newest(db):
     assert sorted(p.name for p in (db.parent / "crawls").iterdir())[0] == "20261103T020000Z"
     assert len(list((db.parent / "logs").iterdir())) == 7
     assert prune(db, days=60, keep=0, now=now) == []
+
+
+def test_the_cron_mail_sends_the_latest_change_report(tmp_path):
+    reports = tmp_path / "data" / "reports"
+    reports.mkdir(parents=True)
+    (reports / "run-00001.md").write_text("# run 1")
+    (reports / "run-00002.md").write_text("# run 2")
+    os.utime(reports / "run-00001.md", (1, 1))
+    fake = tmp_path / "bin" / "mail"
+    fake.parent.mkdir()
+    fake.write_text('#!/bin/sh\necho "$@" > "$OUT"; cat >> "$OUT"\n')
+    fake.chmod(0o755)
+    script = Path(__file__).resolve().parents[1] / "deploy" / "mail-report.sh"
+    env = {**os.environ, "PATH": f"{fake.parent}:{os.environ['PATH']}",
+           "OUT": str(tmp_path / "sent")}
+    subprocess.run(["sh", str(script), "redactie@example.org", "4"], cwd=tmp_path, env=env,
+                   check=True)
+    sent = (tmp_path / "sent").read_text().splitlines()
+    assert sent == ["-s Stopwijzer: een bron is mislukt (zie het rapport) redactie@example.org",
+                    "# run 2"]
