@@ -149,3 +149,17 @@ def test_the_report_escapes_store_text_and_lists_what_to_do(db, load):
     assert "## Correcties verlopen\n\n- `quitnow/evidence`: de app is veranderd" in report
     waiting = report.split("## Wacht op beoordeling\n\n")[1].split("\n\n")[0]
     assert waiting.startswith("- `quitnow`: onderbouwing, waarschuwingen of doelgroep veranderd")
+
+
+def test_the_site_names_changed_fields_in_dutch(db, load):
+    load({"googleplay": [QUITNOW]})
+    score(db)
+    load({"googleplay": [{**CLAIMING, "version": "2.0"}]}, day=1)
+    score(db)
+    with write_session(db) as con:
+        app = site_data(con, Curation(None), {})["apps"][0]
+    assert {(h["field"], h["field_name"]) for h in app["history"] if h["field"]} == {
+        ("description", "beschrijving"), ("version", "versie")}
+    described = next(h for h in app["history"] if h["field"] == "description")
+    assert (described["old"], described["new"]) == (
+        "Stoppen met roken met herinneringen.", "Wetenschappelijk bewezen: stoppen met roken!")
