@@ -72,28 +72,31 @@ SELECT app_id,
 FROM ranked LEFT JOIN recognition_levels l ON lower(ranked.recognition_level) = lower(l.level)
 GROUP BY app_id;
 
--- What a new description added and removed, sentence by sentence: the sentences of the new
--- text that the old one did not have, and the other way round (at most 400 characters each).
+-- A text's sentences (split at . ! ? followed by a space, and at line breaks), trimmed.
+CREATE OR REPLACE MACRO sentences(text) AS
+    list_filter(list_transform(string_split_regex(coalesce(text, ''), '[.!?]+\s+|\n+'),
+                               lambda x: trim(x)),
+                lambda x: x <> '');
+
+-- The sentences of `these` that `those` does not have, as one excerpt of at most 400 characters.
+CREATE OR REPLACE MACRO sentences_not_in(these, those) AS
+    left(array_to_string(list_filter(these, lambda x: NOT list_contains(those, x)), ' … '), 400);
+
+-- What a new description added and removed, sentence by sentence.
 CREATE OR REPLACE VIEW description_changes AS
 WITH texts AS (
     SELECT obs_id, run_id, seen_at, source, source_id, description,
            lag(description) OVER (PARTITION BY source, source_id ORDER BY obs_id) AS old_text,
            row_number() OVER (PARTITION BY source, source_id ORDER BY obs_id) AS n
     FROM observation
-), sentences AS (
-    SELECT *,
-           list_filter(list_transform(string_split_regex(coalesce(description, ''), '[.!?]+\s+|\n+'),
-                                      lambda x: trim(x)), lambda x: x <> '') AS new_sentences,
-           list_filter(list_transform(string_split_regex(coalesce(old_text, ''), '[.!?]+\s+|\n+'),
-                                      lambda x: trim(x)), lambda x: x <> '') AS old_sentences
+), split AS (
+    SELECT *, sentences(description) AS new_sentences, sentences(old_text) AS old_sentences
     FROM texts WHERE n > 1 AND old_text IS DISTINCT FROM description
 )
 SELECT run_id, seen_at, source, source_id,
-       left(array_to_string(list_filter(old_sentences, lambda x: NOT list_contains(new_sentences, x)),
-                            ' … '), 400) AS removed,
-       left(array_to_string(list_filter(new_sentences, lambda x: NOT list_contains(old_sentences, x)),
-                            ' … '), 400) AS added
-FROM sentences;
+       sentences_not_in(old_sentences, new_sentences) AS removed,
+       sentences_not_in(new_sentences, old_sentences) AS added
+FROM split;
 
 -- Every change of a tracked field between two consecutive states of a record, with the app the
 -- record belongs to. For the description: old_value is what it removed, new_value what it added.

@@ -224,7 +224,8 @@ def trends(con: duckdb.DuckDBPyConnection, hidden: set[str] = frozenset()) -> li
     span = con.execute("SELECT max(started) - min(started) FROM crawl_run").fetchone()[0]
     period = "month" if span and span.days > 92 else "day"
     by_day: dict[str, dict] = {}
-    for day, dimension, apps, yes, levels in con.execute(TREND_SQL, [period, sorted(hidden)]).fetchall():
+    rows = con.execute(TREND_SQL, [period, sorted(hidden)]).fetchall()
+    for day, dimension, apps, yes, levels in rows:
         point = by_day.setdefault(day.isoformat(), {"date": day.isoformat(), "apps": apps,
                                                     "dutch": 0, "notifications": 0,
                                                     "evidence": {}})

@@ -39,7 +39,8 @@ class ScoreSummary:
     expired_overrides: list[str] = field(default_factory=list)
 
     def line(self) -> str:
-        text = f"score run {self.score_run_id}: {self.apps} apps rated, {self.changed} ratings changed"
+        text = (f"score run {self.score_run_id}: {self.apps} apps rated, "
+                f"{self.changed} ratings changed")
         if self.expired_overrides:
             text += f"; overrides expired (app changed): {', '.join(self.expired_overrides)}"
         return text

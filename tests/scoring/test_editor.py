@@ -42,7 +42,8 @@ def test_override_labels_follow_the_rubric_for_every_dimension():
     assert override_label("target_groups", ["jongeren"]) == "Jongeren (onder 18)"
     assert override_label("flags", []) == "Geen waarschuwingen"
     assert override_label("notifications", {"has": False}) == "Geen meldingen"
-    assert override_label("language", {"dutch": False}) != override_label("language", {"dutch": True})
+    assert override_label("language", {"dutch": False}) \
+        != override_label("language", {"dutch": True})
     assert override_label("components", {"checklist": ["a", "b"]}).startswith("2 van 8")
 
 
