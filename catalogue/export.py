@@ -1,5 +1,15 @@
-"""Open data: every documented view as Parquet or CSV, plus a Frictionless `datapackage.json`
-describing tables and fields, so the data opens directly in pandas, R or DuckDB."""
+"""Open data: every documented table and view as Parquet or CSV, plus a Frictionless
+`datapackage.json` describing each resource, its fields and its primary key, so the data opens
+directly in pandas, R or DuckDB and `frictionless validate datapackage.json` passes.
+
+Honest types: JSON columns are written as JSON text and declared as strings; lists are written as
+JSON text in both formats and declared as arrays (the form Frictionless reads arrays in; its
+Parquet reader does not take native lists); timestamps are UTC and carry that zone (`...Z` in
+CSV, UTC-adjusted in Parquet).
+
+The output folder never enters SQL text: files are written through DuckDB's relation API with
+the path as a Python argument.
+"""
 
 from __future__ import annotations
 
@@ -8,27 +18,43 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
+import yaml
 
-# The stable views and tables researchers use; their meaning is documented in the README.
+# The stable tables and views researchers use, their meaning (documented in the README) and
+# their primary key (None: a view without one, e.g. an event list).
 EXPORTED = {
-    "app_current": "Every app or programme as it is now, merged over its sources.",
-    "app_history": "New records, changed fields and disappearances per app.",
-    "app_timeline": "Which apps each crawl found.",
-    "record_current": "Every source record's latest state, with first/last seen.",
-    "record_changes": "Every change of a tracked field between two states of a record.",
-    "observation": "Every distinct state of every source record (append-only).",
-    "sighting": "Every time a record was seen.",
-    "app_link": "Which app each source record belongs to, and by which rule.",
-    "crawl_run": "Every crawl run.",
-    "source_run": "Every source's health in every run.",
-    "rating_current": "Each app's ratings now, with reasons.",
-    "rating_history": "Every rating with the period it was valid.",
-    "score_run": "Every scoring run with its rubric version.",
+    "app": ("One app or programme with its stable id (the address of its page).", ["app_id"]),
+    "app_current": ("Every app or programme as it is now, merged over its sources.", ["app_id"]),
+    "app_gone": ("Apps no longer found in any source: kept, never deleted.", ["app_id"]),
+    "app_history": ("New records, changed fields and disappearances per app.", None),
+    "app_timeline": ("Which apps each crawl found.", ["run_id", "app_id"]),
+    "app_link": ("Which app each source record belongs to, and by which rule.",
+                 ["source", "source_id"]),
+    "app_hidden": ("The apps the editor keeps off the site.", ["app_id"]),
+    "record_current": ("Every source record's latest state, with first/last seen.",
+                       ["source", "source_id"]),
+    "record_changes": ("Every change of a tracked field between two states of a record.", None),
+    "description_changes": ("What each new description added and removed.", None),
+    "observation": ("Every distinct state of every source record (append-only).", ["obs_id"]),
+    "sighting": ("Every time a record was seen.", ["run_id", "source", "source_id"]),
+    "crawl_run": ("Every crawl run.", ["run_id"]),
+    "source_run": ("Every source's health in every run.", ["run_id", "source"]),
+    "source_last_ok": ("The latest ok run of each source.", ["source"]),
+    "run_overview": ("The runs with their sources' health.", None),
+    "recognition_levels": ("Loketgezondleven's recognition levels as codes with a rank.",
+                           ["code"]),
+    "score_run": ("Every scoring run with its rubric version.", ["score_run_id"]),
+    "rating_current": ("Each app's ratings now, with reasons.", ["app_id", "dimension"]),
+    "rating_history": ("Every rating with the period it was valid.", None),
+    "advice_changes": ("Every change of an advice-relevant rating (what the editor reviews).",
+                       None),
+    "curation_audit": ("Every curation entry a run applied: what, who, when, why.", None),
 }
 FORMATS = ("parquet", "csv")
 FRICTIONLESS_TYPES = {"VARCHAR": "string", "BIGINT": "integer", "INTEGER": "integer",
-                      "DOUBLE": "number", "BOOLEAN": "boolean", "DATE": "date",
-                      "TIMESTAMP": "datetime", "JSON": "object"}
+                      "HUGEINT": "integer", "DOUBLE": "number", "BOOLEAN": "boolean",
+                      "DATE": "date", "TIMESTAMP": "datetime", "JSON": "string"}
+FIELD_DESCRIPTIONS_FILE = Path(__file__).resolve().parent / "fields.yaml"
 
 
 def _field_type(duckdb_type: str) -> str:
@@ -37,32 +63,59 @@ def _field_type(duckdb_type: str) -> str:
     return FRICTIONLESS_TYPES.get(duckdb_type.split("(")[0], "any")
 
 
+def _select(column: str, column_type: str, fmt: str) -> str:
+    """The column as it is written: the name is ours (from DESCRIBE), quoted all the same."""
+    name = '"' + column.replace('"', '""') + '"'
+    if column_type == "TIMESTAMP":
+        return (f"strftime({name}, '%Y-%m-%dT%H:%M:%SZ') AS {name}" if fmt == "csv"
+                else f"timezone('UTC', {name}) AS {name}")
+    if column_type == "JSON":
+        return f"CAST({name} AS VARCHAR) AS {name}"
+    if column_type.endswith("[]"):
+        return f"CAST(to_json({name}) AS VARCHAR) AS {name}"
+    return name
+
+
+def _field(column: str, column_type: str, fmt: str, descriptions: dict[str, str]) -> dict:
+    field = {"name": column, "type": _field_type(column_type),
+             "description": descriptions[column] + {"JSON": " (JSON text)",
+                                                    "TIMESTAMP": " (UTC)"}.get(column_type, "")}
+    if column_type.endswith("[]"):
+        field["description"] += " (a JSON list)"
+    if fmt == "parquet" and field["type"] in ("integer", "number"):
+        # Readers that go through pandas (Frictionless among them) see a missing number as NaN.
+        field["missingValues"] = ["", "nan"]
+    return field
+
+
 def export(con: duckdb.DuckDBPyConnection, out_dir: Path, fmt: str) -> Path:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format '{fmt}'; choose {' or '.join(FORMATS)}")
     out_dir.mkdir(parents=True, exist_ok=True)
     existing = {row[0] for row in con.execute(
         "SELECT table_name FROM information_schema.tables").fetchall()}
+    descriptions = yaml.safe_load(FIELD_DESCRIPTIONS_FILE.read_text(encoding="utf-8"))
     resources = []
-    for name, description in EXPORTED.items():
+    for name, (description, primary_key) in EXPORTED.items():
         if name not in existing:
             continue
         path = out_dir / f"{name}.{fmt}"
-        options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER true"
-        # CSV has no lists or JSON: those columns are written as JSON text.
-        select = "*" if fmt == "parquet" else ", ".join(
-            f"to_json({column}) AS {column}" if column_type.endswith("[]") else column
-            for column, column_type in _columns(con, name))
-        con.execute(f"COPY (SELECT {select} FROM {name}) TO '{path}' ({options})")
+        columns = _columns(con, name)
+        relation = con.sql(f"SELECT {', '.join(_select(c, t, fmt) for c, t in columns)} "
+                           f"FROM {name}")
+        if fmt == "parquet":
+            relation.write_parquet(str(path))
+        else:
+            relation.write_csv(str(path), header=True)
         rows = con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
-        resources.append({
-            "name": name, "path": path.name, "format": fmt, "description": description,
-            "count_of_rows": rows,
-            "schema": {"fields": [{"name": column, "type": _field_type(column_type)}
-                                  for column, column_type in _columns(con, name)]}})
+        schema = {"fields": [_field(c, t, fmt, descriptions) for c, t in columns]}
+        if primary_key:
+            schema["primaryKey"] = primary_key
+        resources.append({"name": name, "path": path.name, "format": fmt,
+                          "description": description, "count_of_rows": rows, "schema": schema})
     package = {
         "name": "stopwijzer", "title": "Stopwijzer: stop-smoking apps and programmes (NL)",
-        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "created": datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z"),
         "licenses": [{"name": "CC-BY-4.0"}],
         "resources": resources}
     (out_dir / "datapackage.json").write_text(json.dumps(package, indent=2), encoding="utf-8")

@@ -106,3 +106,11 @@ CREATE TABLE IF NOT EXISTS link_suggestion (
     run_id    INTEGER NOT NULL,       -- the run that first saw the claim
     PRIMARY KEY (source, source_id, app_id)
 );
+
+-- The apps the editor keeps off the site (curation `hide`), as the last scoring run applied them.
+CREATE TABLE IF NOT EXISTS app_hidden (
+    app_id  VARCHAR PRIMARY KEY,
+    made_by VARCHAR NOT NULL,
+    made_on DATE NOT NULL,
+    why     VARCHAR
+);

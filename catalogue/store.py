@@ -92,7 +92,9 @@ def _name_lock(key: Path) -> socket.socket | None:
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    from catalogue.migrations import migrate  # imported here: it uses CatalogueError from here
     con.execute((SQL_DIR / "schema.sql").read_text(encoding="utf-8"))
+    migrate(con)  # the tables exist; the views are made on what migrations left
     _add_record_columns(con)
     con.execute("DELETE FROM source_info")
     con.executemany("INSERT INTO source_info VALUES (?, ?, ?, ?)",

@@ -1,13 +1,16 @@
 """Everything the site shows, read from the catalogue's views and the ratings in one dict.
 
 The site is built from the same views a researcher queries (catalogue/views.sql,
-scoring/ratings.sql); this module only gathers and shapes, it decides nothing.
+scoring/ratings.sql); this module gathers and shapes them. The one rule it holds is the editor's:
+which apps wait for review (review_states), and which apps the editor hid (left out of the
+overview and the trends).
 """
 
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timezone
+import re
+from datetime import date, datetime, time, timezone
 
 import duckdb
 
@@ -18,6 +21,32 @@ from catalogue.timing import duration_text, dutch, source_timings
 from publish.feed import change_entries
 from scoring.runs import PLAIN_FACTS
 ADVICE_DIMENSIONS = ("evidence", "flags", "target_groups")
+# Dutch names of the catalogue's field codes (record_changes.field), for the site and the report.
+FIELD_NAMES = {"version": "versie", "rating": "waardering", "price": "prijs", "languages": "talen",
+               "title": "naam", "developer": "maker", "recognition_level": "erkenningsniveau",
+               "quality_score": "score GGD AppStore", "recommended": "aanbevolen door ikstopnu.nl",
+               "description": "beschrijving", "installs": "downloads"}
+# A source's health reason (catalogue/health.py, English for the operator) in Dutch, by pattern.
+HEALTH_REASONS = (
+    (r"crawl ended early", "de controle stopte voortijdig"),
+    (r"no records found", "geen apps gevonden"),
+    (r"(\d+) of (\d+) pages failed", r"\1 van de \2 pagina's mislukt"),
+    (r"layout change\? field '(\w+)' found in (\d+%)",
+     r"de pagina's zijn anders opgebouwd: veld '\1' nog maar bij \2 gevonden"),
+    (r"(\d+) problem", r"\1 pagina('s) met problemen"),
+    (r"page cap reached", "maximum aantal pagina's bereikt; mogelijk niet alles gezien"),
+)
+
+
+def dutch_reason(reason: str | None) -> str | None:
+    """The Dutch summary of a health reason; never the English text on a Dutch page."""
+    if not reason:
+        return None
+    for pattern, dutch in HEALTH_REASONS:
+        match = re.search(pattern, reason)
+        if match:
+            return match.expand(dutch)
+    return "zie 'stopwijzer status' voor de oorzaak"
 
 
 def _iso(value):
@@ -67,27 +96,54 @@ def _history(con) -> dict[str, list[dict]]:
     history: dict[str, list[dict]] = {}
     for row in _rows(con, """SELECT app_id, happened_at AS at, source, event, field,
                                     old_value AS old, new_value AS new FROM app_history"""):
+        row["field_name"] = FIELD_NAMES.get(row["field"], row["field"])
         history.setdefault(row.pop("app_id"), []).append(row)
     return history
 
 
+def _moment(value) -> datetime:
+    """A review's time in UTC (naive, as the catalogue stores it); a date alone is its end."""
+    if isinstance(value, datetime):
+        return value.astimezone(timezone.utc).replace(tzinfo=None) if value.tzinfo else value
+    return datetime.combine(value, time.max)
+
+
+def _first_applied(con) -> dict[tuple[str, date], datetime]:
+    """When a run first applied each review entry (curation_audit), by app and date."""
+    if not _has_table(con, "curation_audit"):
+        return {}
+    return {(app_id, made_on): applied_at for app_id, made_on, applied_at in con.execute(
+        "SELECT app_id, made_on, min(applied_at) FROM curation_audit WHERE kind = 'reviews' "
+        "GROUP BY ALL").fetchall()}
+
+
+def _has_table(con, name: str) -> bool:
+    return con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
+                       [name]).fetchone()[0] > 0
+
+
 def review_states(con, curation: Curation) -> dict[str, dict]:
     """Per app: a change of advice (evidence, warnings, target group) of an app that was already
-    rated is shown as not yet reviewed until the editor records a review on or after that day."""
-    changed = dict(con.execute(
-        f"""SELECT app_id, max(valid_from) FROM (
-                SELECT app_id, valid_from, row_number() OVER (PARTITION BY app_id, dimension
-                                                              ORDER BY valid_from) AS n
-                FROM rating_history
-                WHERE dimension IN ({', '.join('?' for _ in ADVICE_DIMENSIONS)}))
-            WHERE n > 1 GROUP BY app_id""",
-        list(ADVICE_DIMENSIONS)).fetchall())
+    rated is shown as not yet reviewed until a review covers it.
+
+    A review covers what existed when it was written: the changes scored before its time (a date
+    alone counts to the end of that day), and never one scored after the run that first applied
+    the review (so a review from the morning does not cover the afternoon's change, nor does a
+    future date cover all changes to come). Changes made by the editor's own corrections (an
+    override, a linked trial) are reviewed by definition (view advice_changes, by_editor)."""
+    changed = dict(con.execute("SELECT app_id, max(changed_at) FROM advice_changes "
+                               "WHERE NOT by_editor GROUP BY app_id").fetchall())
+    applied = _first_applied(con)
     states = {}
     for (app_id,) in con.execute("SELECT app_id FROM app").fetchall():
-        reviewed = max((str(e["date"]) for e in curation.of("reviews", app_id)), default=None)
+        reviews = curation.of("reviews", app_id)
+        covered = max((min(_moment(e["date"]),
+                           applied.get((app_id, _moment(e["date"]).date()), datetime.max))
+                       for e in reviews), default=None)
         since = changed.get(app_id)
-        pending = since is not None and (reviewed is None or since.date().isoformat() > reviewed)
-        states[app_id] = {"pending": pending, "reviewed_on": reviewed,
+        pending = since is not None and (covered is None or since >= covered)
+        states[app_id] = {"pending": pending, "changed_at": _iso(since),
+                          "reviewed_on": max((str(e["date"]) for e in reviews), default=None),
                           "note": "Nog niet beoordeeld door de redactie." if pending else None}
     return states
 
@@ -137,7 +193,7 @@ def site_data(con: duckdb.DuckDBPyConnection, curation: Curation, labels: dict) 
         "labels": labels,
         "apps": apps,
         "runs": _runs(con),
-        "trends": trends(con),
+        "trends": trends(con, hidden),
         "feed": change_entries(con, hidden),
     }
 
@@ -156,6 +212,7 @@ def _runs(con, limit: int = 10) -> list[dict]:
                           duration=dutch(duration_text(timing["duration"]))
                           if timing.get("duration") is not None else None,
                           usual=dutch(duration_text(timing.get("usual"))))
+            source["reason"] = dutch_reason(source["reason"])
     return runs
 
 
@@ -163,9 +220,10 @@ TREND_SQL = """
 WITH days AS (  -- the last good crawl of each period
     SELECT CAST(date_trunc(?, started) AS DATE) AS day, max(run_id) AS run_id
     FROM crawl_run WHERE mode <> 'manual' AND status <> 'failed' GROUP BY ALL
-), present AS (  -- app_timeline, for the chosen runs only
+), present AS (  -- app_timeline, for the chosen runs only, without the apps the editor hid
     SELECT DISTINCT d.day, d.run_id, k.app_id
     FROM days d JOIN sighting s USING (run_id) JOIN app_link k USING (source, source_id)
+    WHERE NOT list_contains(?, k.app_id)
 ), wanted AS (
     SELECT p.*, w.dimension
     FROM present p, (VALUES ('language'), ('notifications'), ('evidence')) w(dimension)
@@ -181,13 +239,14 @@ GROUP BY ALL ORDER BY w.day
 """
 
 
-def trends(con: duckdb.DuckDBPyConnection) -> list[dict]:
+def trends(con: duckdb.DuckDBPyConnection, hidden: set[str] = frozenset()) -> list[dict]:
     """Per day (per month once the history is longer than a quarter): apps found, with Dutch,
-    with notifications, per evidence level."""
+    with notifications, per evidence level; apps the editor hid are not counted."""
     span = con.execute("SELECT max(started) - min(started) FROM crawl_run").fetchone()[0]
     period = "month" if span and span.days > 92 else "day"
     by_day: dict[str, dict] = {}
-    for day, dimension, apps, yes, levels in con.execute(TREND_SQL, [period]).fetchall():
+    rows = con.execute(TREND_SQL, [period, sorted(hidden)]).fetchall()
+    for day, dimension, apps, yes, levels in rows:
         point = by_day.setdefault(day.isoformat(), {"date": day.isoformat(), "apps": apps,
                                                     "dutch": 0, "notifications": 0,
                                                     "evidence": {}})

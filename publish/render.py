@@ -28,6 +28,7 @@ from publish.qr import qr_svg
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = ROOT / "site" / "templates"
 STATIC_DOCS = ROOT / "site" / "docs"
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=:])")
 INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
 TITLE_CHARS = 120
 # Who said it, as the site names it: every source by its registry label, and the other origins
@@ -46,6 +47,12 @@ def clean(value) -> str:
 def short(value, limit: int = TITLE_CHARS) -> str:
     text = " ".join(clean(value).split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def md(value) -> Markup:
+    """Untrusted text for a Markdown context (the change report's list items): escaped twice
+    over, as HTML and as Markdown."""
+    return Markup(MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(short(value)))))
 
 
 def safe_url(value) -> str | None:

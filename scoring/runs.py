@@ -1,7 +1,11 @@
 """Scoring the whole catalogue as one run, with the editor's overrides and evidence links.
 
 An override holds until the app changes: once a source shows a newer state of the app than the
-override's date, the rater's value is used again and the override is reported as expired.
+override's date, the rater's value is used again and the override is reported as expired (in the
+run's summary, its log and change report: `score_run.expired_overrides`).
+
+An override replaces the value and the label, and its reason has its own status, `editor`: the
+editor's word is neither a source's verification nor the maker's claim.
 """
 
 from __future__ import annotations
@@ -16,12 +20,15 @@ import duckdb
 from catalogue.apps import app_records
 from catalogue.curation import Curation
 from catalogue.store import extra_sql
+from scoring import rubric
 
 SQL = Path(__file__).resolve().parent / "ratings.sql"
 COMPARED = ("value", "label", "confidence", "reasons", "extra", "rubric_version", "override")
 JSON_COLUMNS = ("value", "reasons", "extra", "override")
 OWN_KEYS = ("value", "label", "confidence", "reasons", "override")
 PLAIN_FACTS = ("recommendable",)  # top-level facts of the ratings that are no dimension
+INSERT_RATING = (f"INSERT INTO rating (score_run_id, app_id, dimension, {', '.join(COMPARED)}) "
+                 f"VALUES (?, ?, ?, {', '.join('?' for _ in COMPARED)})")
 
 
 @dataclass
@@ -32,7 +39,8 @@ class ScoreSummary:
     expired_overrides: list[str] = field(default_factory=list)
 
     def line(self) -> str:
-        text = f"score run {self.score_run_id}: {self.apps} apps rated, {self.changed} ratings changed"
+        text = (f"score run {self.score_run_id}: {self.apps} apps rated, "
+                f"{self.changed} ratings changed")
         if self.expired_overrides:
             text += f"; overrides expired (app changed): {', '.join(self.expired_overrides)}"
         return text
@@ -46,18 +54,73 @@ def with_curation(record: dict, curation: Curation) -> dict:
     return record
 
 
+def _joined(labels: dict, codes, separator: str, empty: str) -> str:
+    return separator.join(labels.get(code, str(code)) for code in codes or []) or empty
+
+
+def override_label(dimension: str, value) -> str:
+    """The Dutch label of an editor's value, built from the rubric's labels as the raters build
+    theirs, so that the label never contradicts the value."""
+    config = rubric.section(dimension)
+    labels = config.get("labels", {})
+    if dimension == "evidence":
+        return labels.get(value, str(value))
+    if dimension in ("target_groups", "flags") and not isinstance(value, list):
+        value = [value]
+    elif dimension not in ("target_groups", "flags") and not isinstance(value, dict):
+        value = {}
+    if dimension == "target_groups":
+        return _joined(labels, value, ", ", labels[config["default"]])
+    if dimension == "flags":
+        return _joined(labels, value, "; ", config["none"])
+    if dimension == "language":
+        return labels["dutch" if value.get("dutch") else "not_dutch"]
+    if dimension == "notifications":
+        has = value.get("has")
+        if has is None:
+            return labels["unknown"]
+        return _joined(labels, value.get("kinds"), "; ", labels["some"]) if has \
+            else labels["none"]
+    if dimension == "blended_care":
+        said = [labels[k] for k in ("refers_to_professional", "advises_aids",
+                                    "professional_can_view") if value.get(k)]
+        cost = config["cost"]["labels"].get(value.get("cost"), "")
+        return f"{'; '.join(said) or labels['none']}. {cost}".strip()
+    if dimension == "components":
+        return config["summary"].format(count=len(value.get("checklist") or []))
+    raise ValueError(f"no label for an override of '{dimension}'")
+
+
 def apply_override(ratings: dict, entry: dict, app_changed_on: str | None) -> bool:
-    """Put the editor's value in place; False when the app changed after the override."""
+    """Put the editor's value and its label in place; False when the app changed after the
+    override."""
     if app_changed_on and app_changed_on > str(entry["date"]):
         return False
     dimension = ratings[entry["dimension"]]
     dimension["value"] = entry["value"]
+    dimension["label"] = override_label(entry["dimension"], entry["value"])
     dimension["confidence"] = "hoog"
     dimension["reasons"] = [{"rule": "editor_override", "text": entry.get("why") or "",
                              "source": "editor", "url": None, "seen": str(entry["date"]),
-                             "status": "verified"}, *dimension["reasons"]]
+                             "status": "editor"}, *dimension["reasons"]]
     dimension["override"] = {k: str(v) for k, v in entry.items() if k != "__line__"}
     return True
+
+
+def last_known(record: dict) -> dict:
+    """An app gone from every source is rated on its last known state, which its page shows
+    with the date it was last seen, instead of on nothing."""
+    if any(s["available"] for s in record["sources"]):
+        return record
+    return {**record, "sources": [{**s, "available": True} for s in record["sources"]]}
+
+
+def store_hidden(con: duckdb.DuckDBPyConnection, curation: Curation) -> None:
+    """The apps the editor hides, as a table (app_current.hidden) for researchers."""
+    con.execute("DELETE FROM app_hidden")
+    for entry in curation.of("hide"):
+        con.execute("INSERT INTO app_hidden (app_id, made_by, made_on, why) VALUES (?, ?, ?, ?)",
+                    [entry["app"], entry["by"], entry["date"], entry.get("why")])
 
 
 def score_catalogue(con: duckdb.DuckDBPyConnection, curation: Curation, rate) -> ScoreSummary:
@@ -69,9 +132,10 @@ def score_catalogue(con: duckdb.DuckDBPyConnection, curation: Curation, rate) ->
     current = {(app_id, dim): row for app_id, dim, *row in con.execute(
         f"SELECT app_id, dimension, {', '.join(COMPARED)} FROM rating_current").fetchall()}
     summary = ScoreSummary(score_run_id, 0, 0)
+    store_hidden(con, curation)
     version = None
     for record in app_records(con):
-        ratings = rate(with_curation(record, curation))
+        ratings = rate(with_curation(last_known(record), curation))
         version = ratings["rubric_version"]
         changed_on = max((s["seen_at"] for s in record["sources"]), default=None)
         for entry in curation.of("ratings", record["app_id"]):
@@ -89,12 +153,13 @@ def score_catalogue(con: duckdb.DuckDBPyConnection, curation: Curation, rate) ->
                    _json(rating["override"]) if rating.get("override") else None]
             if _same(current.get((record["app_id"], dimension)), row):
                 continue
-            con.execute("INSERT INTO rating VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [score_run_id, record["app_id"], dimension, *row])
+            con.execute(INSERT_RATING, [score_run_id, record["app_id"], dimension, *row])
             summary.changed += 1
-    con.execute("INSERT INTO score_run VALUES (?, ?, ?, ?, ?, ?)",
+    con.execute("""INSERT INTO score_run (score_run_id, crawl_run_id, scored_at, rubric_version,
+                                          apps, changed, expired_overrides)
+                   VALUES (?, ?, ?, ?, ?, ?, ?)""",
                 [score_run_id, crawl_run, scored_at, version or "none", summary.apps,
-                 summary.changed])
+                 summary.changed, _json(summary.expired_overrides)])
     return summary
 
 

@@ -1,5 +1,9 @@
 """`stopwijzer`: the command line. Each command is a thin wrapper over stopwijzer.pipeline and the
-stage packages; errors reach the user as one line and a non-zero exit code, never a traceback.
+stage packages.
+
+Honest errors: an expected problem (bad input, a broken database or curation file, a missing
+folder) is one line on stderr naming what and where; a usage error is one line and exit code 2;
+anything else is a bug and shows its traceback. `--debug` shows the traceback of every error.
 
 Exit codes: 0 ok, 1 error, 2 bad usage, 3 another run is busy, 4 finished but a source failed.
 """
@@ -10,34 +14,42 @@ import functools
 import os
 import json
 import sys
+import traceback
 import warnings
 from pathlib import Path
 from typing import Annotated, Optional
 
 import duckdb
 import typer
+from typer._click.exceptions import NoArgsIsHelpError, UsageError  # typer 0.29 bundles click
 
 from catalogue.curation import CurationError, load_curation
-from catalogue.export import export as export_views
+from catalogue.export import FORMATS, export as export_views
 from catalogue.store import CatalogueBusy, CatalogueError, connect_readonly
 from crawlers.errors import ParseError
 from crawlers.items import SOURCES
 from publish.build import serve as serve_site
-from stopwijzer.operations import status as operation_status
+from stopwijzer.operations import (RETENTION_DAYS, prune, restore as restore_backup,
+                                   status as operation_status)
 from scoring import rate as rate_app
 from stopwijzer import pipeline
 from stopwijzer import probe as live_probe
 
+# Plain help screens (no boxes, no type of --help); English, like every message of the CLI.
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  rich_markup_mode=None,
                   help="Stopwijzer: monitor of stop-smoking apps and programmes for POH.")
 
-EXIT_ERROR, EXIT_BUSY, EXIT_SOURCE_FAILED = 1, 3, 4
+EXIT_ERROR, EXIT_USAGE, EXIT_BUSY, EXIT_SOURCE_FAILED = 1, 2, 3, 4
+# Problems of the input or the environment, reported in one line. A ValueError is what our own
+# checks raise for bad input; from a bug it reads the same, so its line points to --debug.
 EXPECTED_ERRORS = (ParseError, CatalogueError, CurationError, FileNotFoundError, IsADirectoryError,
-                   PermissionError, ValueError, KeyError, duckdb.Error, OSError)
+                   NotADirectoryError, FileExistsError, PermissionError, duckdb.IOException)
 
 
 class State:
     db: Path = pipeline.DEFAULT_DB
+    debug: bool = False
 
 
 def echo(message: str) -> None:
@@ -49,15 +61,29 @@ def fail(message: str, code: int = EXIT_ERROR):
     raise typer.Exit(code)
 
 
+def _first_line(error: BaseException) -> str:
+    return str(error).splitlines()[0] if str(error) else type(error).__name__
+
+
 def friendly_errors(command):
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
-        except CatalogueBusy as error:
-            fail(str(error), EXIT_BUSY)
-        except EXPECTED_ERRORS as error:
-            fail(str(error).splitlines()[0] if str(error) else type(error).__name__)
+        except (typer.Exit, UsageError):
+            raise
+        except Exception as error:
+            if State.debug:
+                raise
+            if isinstance(error, CatalogueBusy):
+                fail(str(error), EXIT_BUSY)
+            if isinstance(error, EXPECTED_ERRORS):
+                fail(_first_line(error))
+            if isinstance(error, ValueError):
+                fail(f"{_first_line(error)} (--debug shows where)")
+            traceback.print_exc()
+            fail(f"unexpected {type(error).__name__}: {_first_line(error)}; this is a bug, "
+                 "please report it with the traceback above")
     return wrapper
 
 
@@ -77,8 +103,10 @@ def main(db: Annotated[Path, typer.Option(help="the catalogue database",
                                           envvar="STOPWIJZER_DB")] = pipeline.DEFAULT_DB,
          verbose: Annotated[bool, typer.Option(
              "--verbose", help="also show Scrapy's own log while crawling (it is always in "
-                               "the crawl folder's crawl.log)")] = False):
-    State.db = db
+                               "the crawl folder's crawl.log)")] = False,
+         debug: Annotated[bool, typer.Option("--debug", help="show the traceback of any error")]
+         = False):
+    State.db, State.debug = db, debug
     if verbose:  # read by pipeline.verbose(), wherever the crawl is started from
         os.environ["STOPWIJZER_VERBOSE"] = "1"
 
@@ -138,15 +166,26 @@ def ingest(source: Annotated[str, typer.Argument(help=f"one of {', '.join(SOURCE
     """Parse a saved page and store its records as a manual observation."""
     summary = pipeline.ingest_file(State.db, check_sources([source])[0], file, url)
     typer.echo(summary.line())
+    echo("not rated or published yet: run 'stopwijzer score' and 'stopwijzer site' "
+         "(or wait for the nightly)")
 
 
 def run() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: usage errors as one line on stderr, exit code 2."""
     try:
-        app()
-    except KeyboardInterrupt:
+        code = app(standalone_mode=False, prog_name="stopwijzer")
+    except NoArgsIsHelpError as error:
+        typer.echo(error.format_message())
+        sys.exit(0)
+    except UsageError as error:
+        command = error.ctx.command_path if error.ctx else "stopwijzer"
+        typer.echo(f"stopwijzer: error: {error.format_message()} (see '{command} --help')",
+                   err=True)
+        sys.exit(EXIT_USAGE)
+    except (KeyboardInterrupt, typer.Abort):
         typer.echo("stopwijzer: interrupted; the database is as it was before this run", err=True)
         sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 @app.command()
@@ -173,11 +212,27 @@ def nightly(source: SourceOption = None,
             pipeline.DEFAULT_SITE):
     """Crawl, score and build the site in one run (what cron runs every night)."""
     result = pipeline.nightly(State.db, site, check_sources(source), replay=replay, echo=echo)
-    echo(result.scores.line())
     for label, path in (("database", State.db), ("site", result.site_index),
                         ("change report", result.report), ("log", result.log)):
         typer.echo(f"{label + ':':<15}{os.path.abspath(path)}")
+    removed = prune(State.db)
+    if removed:
+        echo(f"retention: removed {len(removed)} crawl folders and logs older than "
+             f"{RETENTION_DAYS} days")
     report_run(result.run)
+
+
+@app.command()
+@friendly_errors
+def restore(backup: Annotated[Path, typer.Argument(help="a backup file from data/backups/")],
+            site: Annotated[Path, typer.Option(help="folder for the built site")] =
+            pipeline.DEFAULT_SITE):
+    """Put a backup in place of the database and rebuild the site from it."""
+    saved = restore_backup(backup, State.db)
+    if saved:
+        echo(f"the replaced database is kept as {saved}")
+    typer.echo(f"restored {backup} to {State.db}")
+    typer.echo(f"site: {pipeline.publish_site(State.db, site, load_curation())}")
 
 
 @app.command()
@@ -190,9 +245,12 @@ def status():
 
 @app.command()
 @friendly_errors
-def export(fmt: Annotated[str, typer.Option("--format", help="parquet or csv")] = "parquet",
+def export(fmt: Annotated[str, typer.Option("--format", help=" or ".join(FORMATS))] = "parquet",
            out: Annotated[Path, typer.Option(help="folder to write to")] = Path("export")):
     """Write every documented view as Parquet or CSV with a datapackage.json."""
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"'{fmt}' is not one of {', '.join(FORMATS)}",
+                                 param_hint="--format")
     with connect_readonly(State.db) as con:
         typer.echo(f"written: {export_views(con, out, fmt)}")
 
@@ -217,7 +275,7 @@ def serve(out: Annotated[Path, typer.Option(help="the built site folder")] = pip
     """Show the built site on http://localhost:PORT."""
     if not (out / "index.html").exists():
         raise FileNotFoundError(f"{out}: no built site; run 'make demo' or 'stopwijzer site'")
-    echo(f"Stopwijzer op http://localhost:{port}/ (Ctrl+C stopt)")
+    echo(f"Stopwijzer at http://localhost:{port}/ (Ctrl+C stops)")
     serve_site(out, port)
 
 

@@ -1,22 +1,28 @@
-"""What makes `stopwijzer nightly` safe to run from cron: backups, a log per run, the change
-report, and `stopwijzer status` for a quick look at the health of the last runs."""
+"""What makes `stopwijzer nightly` safe to run from cron: backups and restoring one, a log per
+run, the change report, retention of old logs and crawl folders, and `stopwijzer status` for a
+quick look at the health of the last runs."""
 
 from __future__ import annotations
 
 import json
 import os
 import shutil
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
 
 from catalogue.curation import Curation
-from catalogue.store import CatalogueError
+from catalogue.store import CatalogueError, run_lock
 from catalogue.timing import bytes_text, duration_text, source_timings
 from publish.data import off_topic_apps, review_states
 
 BACKUPS_KEPT = 7
+# Crawl folders and run logs older than this are removed after a nightly; the newest
+# RETENTION_KEPT of each always stay. The catalogue keeps everything they recorded.
+RETENTION_DAYS = 30
+RETENTION_KEPT = 7
 
 
 def stamp() -> str:
@@ -138,3 +144,42 @@ def status(con: duckdb.DuckDBPyConnection, db_path: Path, curation: Curation) ->
     lines.append(f"not about quitting smoking (kept off the site): {len(off_topic)}"
                  + (f" ({', '.join(off_topic)})" if off_topic else ""))
     return "\n".join(lines)
+
+
+def restore(backup_path: Path, db_path: Path) -> Path | None:
+    """Put a backup in place of the database with an atomic rename, after checking that it opens
+    as a Stopwijzer database. The database it replaces is backed up first; returns that backup.
+    The caller rebuilds the site from the restored database, so both show the same state."""
+    if not backup_path.is_file():
+        raise FileNotFoundError(f"{backup_path}: no such backup file")
+    try:
+        with duckdb.connect(str(backup_path), read_only=True) as con:
+            con.execute("SELECT count(*) FROM crawl_run").fetchone()
+    except duckdb.Error as error:
+        raise CatalogueError(f"{backup_path}: not a readable Stopwijzer database "
+                             f"({str(error).splitlines()[0]})") from None
+    with run_lock(db_path):
+        # Copy first: backing up the current database may rotate out the very backup we restore.
+        work = db_path.with_name(db_path.name + ".restore")
+        shutil.copy2(backup_path, work)
+        try:
+            saved = backup(db_path)
+            os.replace(work, db_path)
+        finally:
+            work.unlink(missing_ok=True)
+    return saved
+
+
+def prune(db_path: Path, days: int = RETENTION_DAYS, keep: int = RETENTION_KEPT,
+          now: float | None = None) -> list[Path]:
+    """Remove crawl folders (data/crawls/<time>/) and run logs (data/logs/nightly-*.log) older
+    than `days`, always keeping the newest `keep` of each. Returns what was removed."""
+    limit = (now or time.time()) - days * 86400
+    removed = []
+    for pattern in ("crawls/*/", "logs/nightly-*.log"):
+        entries = sorted(db_path.parent.glob(pattern), key=lambda p: p.stat().st_mtime)
+        for path in entries[:-keep] if keep else entries:
+            if path.stat().st_mtime < limit:
+                shutil.rmtree(path) if path.is_dir() else path.unlink()
+                removed.append(path)
+    return removed

@@ -257,7 +257,8 @@ def nightly(db_path: Path, site_dir: Path, sources: list[str] | None = None, *,
                 summary = load(con, out_dir, started, sources, replay, curation)
                 log(f"scoring ({summary.line()})")
                 scores = score(con, curation, log)
-                report = change_report(con, summary.run_id, scores.score_run_id)
+                log(scores.line())  # expired overrides reach the log as well as the report
+                report = change_report(con, summary.run_id, scores.score_run_id, curation)
             log("building the site")
             built = built_site(site_data_of(work, curation), site_dir, log, prepare_site)
         # A kill before the next line leaves `built` behind, which the next build removes.

@@ -88,9 +88,13 @@ def test_the_change_report_lists_what_changed_in_the_run(db, load):
     with write_session(db) as con:
         report = change_report(con, run.run_id, scores.score_run_id)
     assert "# Stopwijzer: run 2 (ok, replay) van 2026-11-21 02:00 UTC" in report
-    assert "- `rookvrij-nu`: niet meer gevonden in googleplay (nl.example.gone)" in report
-    assert "- `quitnow` googleplay version: 1.0 → 6.0" in report
-    assert "- `quitnow` evidence: Onbekend → Alleen volgens de maker" in report
+    assert "- Rookvrij Nu (`rookvrij-nu`): niet meer gevonden in Google Play " \
+           "(nl\\.example\\.gone)" in report
+    assert "- `quitnow` Google Play versie: 1\\.0 → 6\\.0" in report
+    assert "- `quitnow` Google Play beschrijving: nieuwe tekst. Toegevoegd: Wetenschappelijk " \
+           "bewezen\\: stoppen met roken\\!; verdwenen: Stoppen met roken met herinneringen\\." \
+           in report
+    assert "- `quitnow` onderbouwing: Onbekend → Alleen volgens de maker" in report
     assert report.split("## Nieuwe apps\n\n")[1].startswith("- geen")
 
 
