@@ -20,6 +20,8 @@ from pathlib import Path
 import duckdb
 import yaml
 
+from crawlers.items import FIELDS
+
 # The stable tables and views researchers use, their meaning (documented in the README) and
 # their primary key (None: a view without one, e.g. an event list).
 EXPORTED = {
@@ -94,7 +96,9 @@ def export(con: duckdb.DuckDBPyConnection, out_dir: Path, fmt: str) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     existing = {row[0] for row in con.execute(
         "SELECT table_name FROM information_schema.tables").fetchall()}
-    descriptions = yaml.safe_load(FIELD_DESCRIPTIONS_FILE.read_text(encoding="utf-8"))
+    # Record fields are described where they are defined (crawlers/items.py); the rest here.
+    descriptions = {name: meaning for name, (_, meaning) in FIELDS.items()}
+    descriptions.update(yaml.safe_load(FIELD_DESCRIPTIONS_FILE.read_text(encoding="utf-8")))
     resources = []
     for name, (description, primary_key) in EXPORTED.items():
         if name not in existing:

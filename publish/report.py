@@ -179,7 +179,7 @@ def change_report(con: duckdb.DuckDBPyConnection, run_id: int, score_run_id: int
     started, status, mode, counts = row
     run = Run(run_id, started, status, mode, score_run_id, curation)
     out = [f"# Stopwijzer: run {run_id} ({status}, {mode}) van {started:%Y-%m-%d %H:%M} UTC", "",
-           "Records per bron: " + ", ".join(f"{SOURCE_NAMES.get(s, s)} {n}" for s, n in
+           "Records per bron: " + ", ".join(f"{source_name(s)} {n}" for s, n in
                                             json.loads(counts or "{}").items()), ""]
     for title, section in SECTIONS.items():
         lines = section(con, run)  # None: the section does not apply (e.g. no scoring run)

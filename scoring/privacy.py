@@ -31,7 +31,7 @@ def _declaration(entry: dict) -> dict:
             "deletion": _state(entry.get("privacy_deletion"))}
 
 
-def _label(declared: dict, labels: dict) -> str:
+def privacy_label(declared: dict, labels: dict) -> str:
     parts = [labels["shares"] + ": " + ", ".join(declared["shared_kinds"])
              if declared["shares"] else labels["shares_nothing"]]
     if declared["collects"]:
@@ -76,7 +76,7 @@ def privacy(record: dict) -> dict:
         return rating(value, label, "middel" if ggd_reasons else "laag", ggd_reasons)
     entry = declared_on[0]
     declared = _declaration(entry)
-    label = _label(declared, labels)
+    label = privacy_label(declared, labels)
     sharing = label.split("; ")[0]
     fact = Text(f"{labels['declaration']}: {sharing[:1].lower()}{sharing[1:]}", "googleplay",
                 plain(entry["privacy_declaration_url"]), plain(entry.get("seen_at")))

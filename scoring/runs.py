@@ -21,6 +21,7 @@ from catalogue.apps import app_records
 from catalogue.curation import Curation
 from catalogue.store import extra_sql
 from scoring import rubric
+from scoring.privacy import privacy_label
 
 SQL = Path(__file__).resolve().parent / "ratings.sql"
 COMPARED = ("value", "label", "confidence", "reasons", "extra", "rubric_version", "override")
@@ -65,6 +66,8 @@ def override_label(dimension: str, value) -> str:
     labels = config.get("labels", {})
     if dimension == "evidence":
         return labels.get(value, str(value))
+    if dimension == "topic":
+        return labels["on" if value is True else "off"]
     if dimension in ("target_groups", "flags") and not isinstance(value, list):
         value = [value]
     elif dimension not in ("target_groups", "flags") and not isinstance(value, dict):
@@ -88,6 +91,11 @@ def override_label(dimension: str, value) -> str:
         return f"{'; '.join(said) or labels['none']}. {cost}".strip()
     if dimension == "components":
         return config["summary"].format(count=len(value.get("checklist") or []))
+    if dimension == "privacy":
+        declared = {"shared_kinds": [], "collected_kinds": [], "collects": False,
+                    "encrypted": None, "deletion": None, **value}
+        return privacy_label(declared, labels) if isinstance(value.get("shares"), bool) \
+            else labels["none"]
     raise ValueError(f"no label for an override of '{dimension}'")
 
 

@@ -80,7 +80,7 @@ def test_debug_shows_the_traceback_of_an_expected_error(tmp_path):
 
 def test_a_bug_shows_its_traceback_not_one_silent_line(tmp_path, monkeypatch, capsys):
     """A KeyError inside a command is a bug, not bad input: the user sees where it happened."""
-    def broken(db_path):
+    def broken(db_path, echo=None):
         return {}["evidence"]
     monkeypatch.setattr(cli.pipeline, "score_only", broken)
     monkeypatch.setattr(sys, "argv", ["stopwijzer", "--db", str(tmp_path / "x.duckdb"), "score"])

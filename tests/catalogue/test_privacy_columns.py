@@ -42,7 +42,7 @@ def test_the_export_carries_the_declaration_and_its_rating(db, load, tmp_path):
         score_catalogue(con, Curation(None), rate)
         export(con, tmp_path / "out", "parquet")
     observations = pd.read_parquet(tmp_path / "out" / "observation.parquet")
-    assert list(observations["privacy_shared_kinds"][0]) == ["Locatie"]
+    assert json.loads(observations["privacy_shared_kinds"][0]) == ["Locatie"]  # lists as JSON text
     ratings = pd.read_parquet(tmp_path / "out" / "rating_current.parquet")
     [privacy] = ratings[ratings["dimension"] == "privacy"]["value"]
     assert json.loads(privacy)["shares"] is True

@@ -116,7 +116,8 @@ def test_the_fallback_is_a_counted_problem_of_the_crawl():
     spider = GooglePlaySpider.from_crawler(crawler)
     response = HtmlResponse(WHEREAMI_URL, body=WITHOUT_DATA_BLOCK.encode(), encoding="utf-8",
                             request=Request(WHEREAMI_URL))
-    (record,) = list(spider.parse(response))
+    (privacy_page,) = list(spider.parse(response))  # the record waits for its Data safety page
+    record = privacy_page.meta["record"]
     assert record["title"] == "Where Am I? - GeoGuess Game"
     stats = crawler.stats.get_stats()
     assert stats["stopwijzer/fallbacks"] == 1 and stats["stopwijzer/problems"] == 1

@@ -359,7 +359,8 @@ def test_demo_tips_show_why_and_follow_the_guideline(built_site):
     assert "(Kwaliteitsregister, moeilijke momenten bespreken; onderdeel: Noodknop bij trek)" in quiddy
     assert "Check zelf eerst" in quiddy
     de_stopcoach = visible_text(page(site, "de-stopcoach"))
-    assert "privacy & veiligheid 4 van 5" in de_stopcoach  # the demo's one GGD theme block
+    # The maker's own declaration (Google Play Data safety) is what the POH checks first.
+    assert "Privacy: Deelt volgens de maker geen gegevens met derden" in de_stopcoach
     assert "(lage SEP)" in de_stopcoach.split("Tips per consult")[1]
 
 
