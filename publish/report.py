@@ -18,6 +18,7 @@ from datetime import datetime
 import duckdb
 
 from catalogue.curation import Curation
+from catalogue.linking import open_suggestions
 from catalogue.timing import bytes_text, duration_text, dutch, source_timings
 from publish.data import FIELD_NAMES, dutch_reason, off_topic_apps, review_states
 from publish.render import md, source_name
@@ -157,6 +158,14 @@ def privacy_changes(con: duckdb.DuckDBPyConnection, run: Run) -> list[str] | Non
     return lines
 
 
+def link_suggestions(con, run: Run) -> list[str]:
+    """What store records claim about themselves: never linked, only put to the editor."""
+    return [f"- {source_name(source)} `{md(source_id)}` ({md(title or '-')}) zegt bij `{app_id}` "
+            f"te horen ({md(reason)}). Klopt dat, zet dan in curation/curation.yaml onder "
+            f"`links` een regel met `record: {source}:{md(source_id)}` en `app: {app_id}`."
+            for source, source_id, title, app_id, reason, _ in open_suggestions(con)]
+
+
 SECTIONS = {
     "Nieuwe apps": new_apps,
     "Niet meer beschikbaar": gone,
@@ -165,6 +174,7 @@ SECTIONS = {
     "Beoordelingen gewijzigd": changed_ratings,
     "Wacht op beoordeling": waiting_for_review,
     "Correcties verlopen": expired_overrides,
+    "Voorgestelde koppelingen": link_suggestions,
     "Niet over stoppen met roken, niet op de site": off_topic,
     "Privacy": privacy_changes,
 }

@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 
 from catalogue.curation import Curation
+from catalogue.linking import open_suggestions
 from catalogue.store import CatalogueError, run_lock
 from catalogue.timing import bytes_text, duration_text, source_timings
 from publish.data import off_topic_apps, review_states
@@ -143,6 +144,11 @@ def status(con: duckdb.DuckDBPyConnection, db_path: Path, curation: Curation) ->
     off_topic = off_topic_apps(con) if has_ratings else []
     lines.append(f"not about quitting smoking (kept off the site): {len(off_topic)}"
                  + (f" ({', '.join(off_topic)})" if off_topic else ""))
+    suggestions = open_suggestions(con)
+    lines.append(f"link suggestions for the editor: {len(suggestions)}")
+    lines += [f"  {source}:{source_id} ({(title or '')[:60]!r}) may belong to {app_id}: {reason}; "
+              f"add a `links` entry if it does" for source, source_id, title, app_id, reason, _
+              in suggestions]
     return "\n".join(lines)
 
 

@@ -1,8 +1,11 @@
 """A store record cannot take over a trusted app, and the editor's links can be undone."""
 
+from catalogue.curation import Curation
 from catalogue.linking import open_suggestions
 from catalogue.store import connect_readonly, write_session
 from crawlers.items import new_record
+from publish.report import change_report
+from stopwijzer.operations import status
 from tests.records import itunes, play
 
 QUIDDY_PLAY = "https://play.google.com/store/apps/details?id=nl.trimbos.quiddy"
@@ -34,6 +37,11 @@ def test_a_store_record_linking_to_another_app_is_only_a_suggestion(db, load):
         assert open_suggestions(con) == [
             ("appstore", "999000111", "Totally different app", "quiddy",
              "the record links to googleplay:nl.trimbos.quiddy", 2)]
+        report = change_report(con, summary.run_id)
+        shown = status(con, db, Curation(None))
+    assert "- App Store `999000111` (Totally different app) zegt bij `quiddy` te horen" in report
+    assert "link suggestions for the editor: 1\n  appstore:999000111 ('Totally different app') " \
+           "may belong to quiddy: the record links to googleplay:nl.trimbos.quiddy" in shown
 
 
 def test_a_seller_website_of_a_known_app_is_only_a_suggestion(db, load):
