@@ -16,7 +16,7 @@ WITH latest AS (
            count(*) AS times_seen
     FROM sighting s JOIN crawl_run r USING (run_id) GROUP BY ALL
 )
-SELECT l.*, k.app_id, s.first_seen, s.last_seen, s.times_seen,
+SELECT l.*, k.app_id, k.method AS link_method, s.first_seen, s.last_seen, s.times_seen,
        (o.ok_run IS NULL OR s.last_run >= o.ok_run OR s.last_mode = 'manual') AS available,
        g.gone_since, g.gone_run
 FROM latest l
@@ -46,7 +46,9 @@ SELECT * FROM (VALUES
 -- that rule also picks "the description" that scoring rates and the site shows.
 CREATE OR REPLACE VIEW app_current AS
 WITH ranked AS (
-    SELECT r.*, coalesce(i.priority, 1000) + CASE WHEN r.available THEN 0 ELSE 10000 END AS priority,
+    -- A record the editor moved onto an app describes it last: it never renames the app.
+    SELECT r.*, coalesce(i.priority, 1000) + CASE WHEN r.available THEN 0 ELSE 10000 END
+                + CASE WHEN r.link_method = 'editor' THEN 100000 ELSE 0 END AS priority,
            coalesce(r.description, r.summary) AS text
     FROM record_current r LEFT JOIN source_info i USING (source) WHERE r.app_id IS NOT NULL
 )

@@ -87,3 +87,15 @@ def test_removing_an_editor_link_puts_the_record_back(db, load):
     with connect_readonly(db) as con:
         assert con.execute("SELECT app_id FROM app_current WHERE available ORDER BY 1"
                            ).fetchall() == [("quiddy",), ("stop-nu",)]
+
+
+def test_a_record_the_editor_moves_onto_an_app_never_renames_it(db, load):
+    """Issue 19.5: the app keeps its own record's name, whatever the source of the moved one."""
+    programme = new_record("ggdappstore", "rookvrij-samen", "https://ggdappstore.nl/x",
+                           title="Rookvrij Samen", kind="programme")
+    store = play("com.example.quit", "Stop nu - de app", "Example")
+    load({"ggdappstore": [programme], "googleplay": [store]},
+         editor_links={("googleplay", "com.example.quit"): "rookvrij-samen"})
+    with connect_readonly(db) as con:
+        assert con.execute("SELECT app_id, name FROM app_current").fetchall() == [
+            ("rookvrij-samen", "Rookvrij Samen")]
