@@ -142,7 +142,7 @@ def bench(count: int) -> list[tuple[str, str, str]]:
                                                for n, size in enumerate(sizes)])
         searches = search_rows(site, folder / "docs", folder)
     return [(f"site with {count} apps: Stopwijzer build", f"{ours:.1f} s", ""),
-            (f"site: plain mkdocs build, as many pages of the same size", f"{plain:.1f} s", ""),
+            ("site: plain mkdocs build, as many pages of the same size", f"{plain:.1f} s", ""),
             ("site: ratio Stopwijzer / plain mkdocs", f"{ours / plain:.2f}x", "goal <= 1.5x"),
             (f"site with {count} apps: total size", f"{size:.1f} MB", "goal <= 40 MB"),
             *searches]

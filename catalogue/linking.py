@@ -19,12 +19,13 @@ when the editor's `links` entry is removed the record goes back to what the rule
 from __future__ import annotations
 
 import re
-import unicodedata
 from urllib.parse import parse_qs, urlparse
 
 import duckdb
 
 from crawlers.known_apps import known_apps
+from crawlers.text import folded
+from crawlers.text import slug as text_slug
 
 # The part of a store title after these separators is marketing ("QuitNow! - Stop smoking").
 TITLE_TAIL = re.compile(r"\s+[-–—:|]\s+.*$|:\s.*$")
@@ -32,8 +33,7 @@ LEGAL_FORMS = re.compile(r"\b(b\.?v\.?|n\.?v\.?|inc|ltd|llc|gmbh|s\.?l\.?|sticht
 
 
 def normalise(text: str | None) -> str:
-    text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "", text)
+    return re.sub(r"[^a-z0-9]+", "", folded(text))
 
 
 def short_title(title: str | None) -> str:
@@ -41,8 +41,7 @@ def short_title(title: str | None) -> str:
 
 
 def words(text: str | None) -> list[str]:
-    text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode().lower()
-    return re.findall(r"[a-z0-9]+", text)
+    return re.findall(r"[a-z0-9]+", folded(text))
 
 
 def has_name(title: str | None, name: str) -> bool:
@@ -61,9 +60,8 @@ def developer_key(developer: str | None) -> str:
 
 
 def slug(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    text = TITLE_TAIL.sub("", text)
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60] or "app"
+    """An app's id: the slug of its title without the marketing tail, at most 60 characters."""
+    return text_slug(TITLE_TAIL.sub("", folded(text)))[:60] or "app"
 
 
 def store_ids(urls: list[str] | None) -> list[tuple[str, str]]:

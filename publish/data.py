@@ -42,10 +42,10 @@ def dutch_reason(reason: str | None) -> str | None:
     """The Dutch summary of a health reason; never the English text on a Dutch page."""
     if not reason:
         return None
-    for pattern, dutch in HEALTH_REASONS:
+    for pattern, in_dutch in HEALTH_REASONS:
         match = re.search(pattern, reason)
         if match:
-            return match.expand(dutch)
+            return match.expand(in_dutch)
     return "zie 'stopwijzer status' voor de oorzaak"
 
 

@@ -8,13 +8,12 @@ the parser expects raises `crawlers.errors.ParseError`; it never returns a silen
 from __future__ import annotations
 
 import importlib
-import re
-import unicodedata
 from typing import Callable, NamedTuple
 
 from parsel import Selector, SelectorList
 
 from crawlers import sources
+from crawlers import text as plain_text
 from crawlers.errors import ParseError
 
 
@@ -62,5 +61,4 @@ def listing_links(page: Selector, url: str, source: str, selectors: dict, *, key
 def slug(name: str) -> str:
     """The id of a record a source names but does not number: 'Stop Smoking - EasyQuit free'
     -> 'stop-smoking-easyquit-free'."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return plain_text.slug(name)
