@@ -166,12 +166,15 @@ def site_data(con: duckdb.DuckDBPyConnection, curation: Curation, labels: dict) 
     entries = source_entries(con)
     ratings = _ratings(con)
     history = _history(con)
-    hidden = curation.hidden()
+    # Off the site, and so out of its trends and feed: what the editor hid, what is not about
+    # quitting smoking.
+    kept_off = curation.hidden() | {app_id for app_id, rated in ratings.items()
+                                    if off_topic(rated)}
     reviews = review_states(con, curation)
     summaries = {e["app"]: e["text"] for e in curation.of("summaries")}
     apps = []
     for app in _rows(con, "SELECT * FROM app_current ORDER BY name"):
-        if app["app_id"] in hidden or off_topic(ratings.get(app["app_id"], {})):
+        if app["app_id"] in kept_off:
             continue
         sources = entries.get(app["app_id"], [])
         curated = next((s["summary"] for s in sources if s["summary"]), None)
@@ -193,8 +196,8 @@ def site_data(con: duckdb.DuckDBPyConnection, curation: Curation, labels: dict) 
         "labels": labels,
         "apps": apps,
         "runs": _runs(con),
-        "trends": trends(con, hidden),
-        "feed": change_entries(con, hidden),
+        "trends": trends(con, kept_off),
+        "feed": change_entries(con, kept_off),
     }
 
 
