@@ -75,15 +75,26 @@ def _ggd_positive(judgement) -> bool:
         not find(rubric.rule("evidence", "ggd_judgement", "negative"), as_text)
 
 
-def _ggd(record: dict) -> list[dict]:
-    found = []
+def _ggd(record: dict) -> dict[str, list[dict]]:
+    """The GGD AppStore lists only apps that pass its test: the listing is its judgement. A
+    page that scores the theme onderbouwing says more, and then decides alone."""
+    found: dict[str, list[dict]] = {}
     for entry in sources(record, "ggdappstore"):
         themes = entry.get("quality_themes")
         judgement = themes.get("onderbouwing") if isinstance(themes, dict) else None
-        if _ggd_positive(judgement):
-            shown = f"{judgement} van 5" if isinstance(judgement, (int, float)) else judgement
-            fact = f"GGD AppStore, thema onderbouwing: {shown}"
-            found.append(reason("ggd_onderbouwing", source_text(entry, fact), status=VERIFIED))
+        if judgement is not None:
+            if _ggd_positive(judgement):
+                shown = f"{judgement} van 5" if isinstance(judgement, (int, float)) else judgement
+                found.setdefault("ggd_onderbouwing", []).append(reason(
+                    "ggd_onderbouwing", source_text(
+                        entry, f"GGD AppStore, thema onderbouwing: {shown}"), status=VERIFIED))
+            continue
+        stars = entry.get("quality_score")
+        shown = f" ({stars:g} van 5 sterren)" if isinstance(stars, (int, float)) \
+            and not isinstance(stars, bool) else ""
+        found.setdefault("ggd_opgenomen", []).append(reason("ggd_listed", source_text(
+            entry, f"Opgenomen in de GGD AppStore{shown}, die alleen apps opneemt die haar "
+                   "test doorstaan"), status=VERIFIED))
     return found
 
 
@@ -97,9 +108,8 @@ def _ikstopnu(record: dict) -> list[dict]:
 
 def evidence(record: dict, today: date, promotes_unproven: bool) -> dict:
     config = rubric.section("evidence")
-    found = _loket(record)
-    for code, reasons in (("trial", _trials(record)), ("ggd_onderbouwing", _ggd(record)),
-                          ("ikstopnu_selectie", _ikstopnu(record))):
+    found = {**_loket(record), **_ggd(record)}
+    for code, reasons in (("trial", _trials(record)), ("ikstopnu_selectie", _ikstopnu(record))):
         if reasons:
             found[code] = reasons
     texts = app_texts(record)

@@ -139,3 +139,21 @@ def test_the_tuning_set_meets_the_target():
     scores, inverted = evaluate(TUNING, show=False)
     assert inverted == []
     assert all(score >= TARGET for score in scores.values()), scores
+
+
+def test_a_ggd_appstore_listing_is_its_judgement_unless_a_theme_score_says_more():
+    """Issue 12: the GGD lists only apps that pass its test; per-theme scores count when a page
+    has them."""
+    def with_ggd(**entry):
+        return {"name": "Stopapp", "description": "Stop met roken.",
+                "sources": [{"source": "ggdappstore", "title": "Stopapp", "available": True,
+                             "url": "https://ggdappstore.nl/app", "seen_at": "2026-12-01",
+                             **entry}]}
+    listed = rate(with_ggd(quality_score=4.0))["evidence"]
+    assert listed["value"] == "ggd_opgenomen"
+    assert listed["reasons"][0]["text"].startswith("Opgenomen in de GGD AppStore (4 van 5 sterren)")
+    assert listed["reasons"][0]["status"] == "verified"
+    scored_low = rate(with_ggd(quality_score=4.0, quality_themes={"onderbouwing": 2.0}))
+    assert scored_low["evidence"]["value"] == "onbekend"
+    scored_high = rate(with_ggd(quality_themes={"onderbouwing": 4.5}))
+    assert scored_high["evidence"]["value"] == "ggd_onderbouwing"

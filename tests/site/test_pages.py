@@ -54,10 +54,14 @@ def test_an_app_page_has_tips_per_consult_naming_its_features(built_site):
 
 def test_claimed_evidence_is_shown_apart_from_verified(built_site):
     _, site = built_site
+    hypnosis = page(site, "apps", "stop-smoking-hypnosis")
+    assert "Alleen volgens de maker zelf: niet onafhankelijk bevestigd" in hypnosis
+    assert "Volgens de maker zelf, niet onafhankelijk bevestigd:" in hypnosis
+    assert "Bevestigd door een onafhankelijke bron:" not in hypnosis
+    # The GGD AppStore lists only apps that pass its test: its listing is verified evidence.
     kwit = page(site, "apps", "kwit")
-    assert "Alleen volgens de maker zelf: niet onafhankelijk bevestigd" in kwit
-    assert "Volgens de maker zelf, niet onafhankelijk bevestigd:" in kwit
-    assert "Bevestigd door een onafhankelijke bron:" not in kwit
+    assert "Opgenomen in de GGD AppStore: getest en goedgekeurd door de GGD" in kwit
+    assert "Bevestigd door een onafhankelijke bron:" in kwit
     stopstone = page(site, "apps", "stopstone")
     assert "Goed onderbouwd (Loketgezondleven)" in stopstone
     assert "Bevestigd door een onafhankelijke bron:" in stopstone
