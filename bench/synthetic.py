@@ -17,7 +17,7 @@ CREATE TEMP TABLE days AS
 SELECT i AS run_id, TIMESTAMP '2022-01-01 02:00:00' + to_days(CAST(i - 1 AS INTEGER)) AS started
 FROM range(1, $days + 1) t(i);
 
-INSERT INTO crawl_run
+INSERT INTO crawl_run (run_id, started, finished, status, mode, snapshot, source_counts)
 SELECT run_id, started, started + INTERVAL 40 MINUTE, 'ok', 'live', NULL,
        '{"googleplay": 1, "appstore": 1}' FROM days;
 
@@ -58,19 +58,23 @@ SELECT run_id, started, md5(source || source_id || version), source, source_id,
        1000 + version * 10, 0.0, '{}'
 FROM states;
 
-INSERT INTO sighting
+INSERT INTO sighting (run_id, source, source_id, obs_id)
 SELECT d.run_id, r.source, r.source_id, o.obs_id
 FROM records r JOIN days d ON d.run_id BETWEEN r.first_run AND r.last_run
 ASOF JOIN observation o
     ON o.source = r.source AND o.source_id = r.source_id AND d.run_id >= o.run_id;
 
-INSERT INTO app SELECT app_id, 'Stop met roken ' || app_id, first_run FROM apps;
-INSERT INTO app_link SELECT source, source_id, app_id, 'known_app', first_run FROM records;
+INSERT INTO app (app_id, name, created_run)
+SELECT app_id, 'Stop met roken ' || app_id, first_run FROM apps;
+INSERT INTO app_link (source, source_id, app_id, method, run_id)
+SELECT source, source_id, app_id, 'known_app', first_run FROM records;
 
 -- Ratings: scored every night, stored when they change (on about one state in three).
-INSERT INTO score_run SELECT run_id, run_id, started + INTERVAL 45 MINUTE, '2026.11.1', 0, 0
+INSERT INTO score_run (score_run_id, crawl_run_id, scored_at, rubric_version, apps, changed)
+SELECT run_id, run_id, started + INTERVAL 45 MINUTE, '2026.11.1', 0, 0
 FROM days;
-INSERT INTO rating
+INSERT INTO rating (score_run_id, app_id, dimension, value, label, confidence, reasons, extra,
+                    rubric_version, override)
 SELECT s.run_id, s.app_id, d.dimension,
        CASE d.dimension
            WHEN 'evidence' THEN to_json(['onbekend', 'claimed', 'ikstopnu_selectie',
