@@ -197,17 +197,6 @@ def load_curation(path: Path = CURATION_FILE, today: dt.date | None = None) -> C
     return curation
 
 
-AUDIT_SQL = """
-CREATE TABLE IF NOT EXISTS curation_audit (
-    applied_at TIMESTAMP NOT NULL,  -- UTC; when a run first applied the entry
-    kind       VARCHAR NOT NULL,
-    app_id     VARCHAR,
-    entry      JSON NOT NULL,       -- the entry as written
-    made_by    VARCHAR NOT NULL,
-    made_on    DATE NOT NULL,
-    why        VARCHAR
-);
-"""
 
 
 def check_app_ids(curation: Curation, con: duckdb.DuckDBPyConnection,
@@ -224,7 +213,6 @@ def check_app_ids(curation: Curation, con: duckdb.DuckDBPyConnection,
 def record_audit(curation: Curation, con: duckdb.DuckDBPyConnection,
                  applied_at: dt.datetime) -> int:
     """Add the entries this run applies for the first time to the audit table."""
-    con.execute(AUDIT_SQL)
     known = {row[0] for row in con.execute("SELECT entry FROM curation_audit").fetchall()}
     added = 0
     for kind, entries in curation.entries.items():
@@ -233,7 +221,8 @@ def record_audit(curation: Curation, con: duckdb.DuckDBPyConnection,
                               default=str, sort_keys=True)
             if text in known:
                 continue
-            con.execute("INSERT INTO curation_audit VALUES (?, ?, ?, ?, ?, ?, ?)",
+            con.execute("INSERT INTO curation_audit (applied_at, kind, app_id, entry, made_by, "
+                        "made_on, why) VALUES (?, ?, ?, ?, ?, ?, ?)",
                         [applied_at, kind, entry.get("app"), text, entry["by"], entry["date"],
                          entry.get("why")])
             added += 1

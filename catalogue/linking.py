@@ -234,7 +234,7 @@ class Linker:
         return app_id
 
     def _ensure_app(self, app_id: str, record: dict) -> None:
-        self.con.execute("INSERT OR IGNORE INTO app VALUES (?, ?, ?)",
+        self.con.execute("INSERT OR IGNORE INTO app (app_id, name, created_run) VALUES (?, ?, ?)",
                          [app_id, record.get("title") or app_id, self.run_id])
 
 

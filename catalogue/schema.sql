@@ -114,3 +114,14 @@ CREATE TABLE IF NOT EXISTS app_hidden (
     made_on DATE NOT NULL,
     why     VARCHAR
 );
+
+-- Every curation entry a run applied for the first time (catalogue/curation.py).
+CREATE TABLE IF NOT EXISTS curation_audit (
+    applied_at TIMESTAMP NOT NULL,  -- UTC; when a run first applied the entry
+    kind       VARCHAR NOT NULL,
+    app_id     VARCHAR,
+    entry      JSON NOT NULL,       -- the entry as written
+    made_by    VARCHAR NOT NULL,
+    made_on    DATE NOT NULL,
+    why        VARCHAR
+);

@@ -97,7 +97,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     migrate(con)  # the tables exist; the views are made on what migrations left
     _add_record_columns(con)
     con.execute("DELETE FROM source_info")
-    con.executemany("INSERT INTO source_info VALUES (?, ?, ?, ?)",
+    con.executemany("INSERT INTO source_info (source, label, priority, store) VALUES (?, ?, ?, ?)",
                     [(s.name, s.label, n, s.store) for n, s in enumerate(REGISTRY.values())])
     con.execute((SQL_DIR / "views.sql").read_text(encoding="utf-8"))
 
