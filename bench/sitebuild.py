@@ -6,13 +6,11 @@ search (Pagefind) and, on the same pages built with Material's own search as bef
 from __future__ import annotations
 
 import copy
-import functools
 import shutil
 import statistics
 import tempfile
 import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -20,7 +18,8 @@ from mkdocs.config import load_config
 
 from catalogue.curation import load_curation
 from catalogue.store import connect_readonly
-from publish.build import MKDOCS_YML, build_site
+from bench.chromium import launch
+from publish.build import MKDOCS_YML, build_site, site_server
 from publish.data import site_data
 from publish.render import render_docs
 from scoring.rubric import labels
@@ -70,13 +69,6 @@ SEARCH_QUERY = "buddy"
 # Where to type and what the first result is, for each search.
 PAGEFIND = (".pagefind-ui__search-input", ".pagefind-ui__result")
 MATERIAL = (".md-search__input", ".md-search-result__item")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
 
 
 def material_search_build(docs: Path, site: Path) -> None:
@@ -91,14 +83,12 @@ def first_search(site: Path, fields: tuple[str, str], tries: int = 3) -> float:
     from playwright.sync_api import sync_playwright
 
     box, result = fields
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = site_server(site, 0, quiet=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     times = []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = launch(playwright)
             for _ in range(tries):
                 context = browser.new_context(viewport={"width": 1280, "height": 900})
                 page = context.new_page()

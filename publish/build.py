@@ -111,10 +111,19 @@ def publish(target: Path, out_dir: Path) -> None:
         shutil.rmtree(previous, ignore_errors=True)
 
 
-def site_server(out_dir: Path, port: int) -> ThreadingHTTPServer:
-    """A server on localhost for the site. It serves through the symlink, so every request
-    sees the build published last, also after a nightly removed the one it started with."""
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=os.path.abspath(out_dir))
+class QuietHandler(SimpleHTTPRequestHandler):
+    """For servers in tests and benchmarks: no line per request."""
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def site_server(out_dir: Path, port: int, quiet: bool = False) -> ThreadingHTTPServer:
+    """A server on localhost for the site (port 0: any free port). It serves through the
+    symlink, so every request sees the build published last, also after a nightly removed the
+    one it started with."""
+    handler = functools.partial(QuietHandler if quiet else SimpleHTTPRequestHandler,
+                                directory=os.path.abspath(out_dir))
     return ThreadingHTTPServer(("127.0.0.1", port), handler)
 
 
