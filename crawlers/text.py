@@ -12,5 +12,6 @@ def folded(text: str | None) -> str:
 
 
 def slug(text: str | None) -> str:
-    """'Stop Smoking - EasyQuit free' -> 'stop-smoking-easyquit-free'."""
+    """'Stop Smoking - EasyQuit free' -> 'stop-smoking-easyquit-free': also the id of a record
+    a source names but does not number."""
     return re.sub(r"[^a-z0-9]+", "-", folded(text)).strip("-")

@@ -13,7 +13,6 @@ from typing import Callable, NamedTuple
 from parsel import Selector, SelectorList
 
 from crawlers import sources
-from crawlers import text as plain_text
 from crawlers.errors import ParseError
 
 
@@ -57,8 +56,3 @@ def listing_links(page: Selector, url: str, source: str, selectors: dict, *, key
         follow.append(join(url, next_page))
     return Parsed([], follow)
 
-
-def slug(name: str) -> str:
-    """The id of a record a source names but does not number: 'Stop Smoking - EasyQuit free'
-    -> 'stop-smoking-easyquit-free'."""
-    return plain_text.slug(name)

@@ -24,7 +24,8 @@ from parsel import Selector
 
 from crawlers.errors import ParseError
 from crawlers.items import new_record
-from crawlers.parsers import Parsed, slug
+from crawlers.parsers import Parsed
+from crawlers.text import slug
 
 SOURCE = "ggdappstore"
 START_URLS = ("https://ggdappstore.nl/Appstore/Homepage/Sessie,Medewerker,Button",)

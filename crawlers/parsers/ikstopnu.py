@@ -18,7 +18,8 @@ from parsel import Selector
 
 from crawlers.errors import ParseError
 from crawlers.items import new_record
-from crawlers.parsers import Parsed, slug
+from crawlers.parsers import Parsed
+from crawlers.text import slug
 
 SOURCE = "ikstopnu"
 START_URLS = ("https://www.ikstopnu.nl/bibliotheek/apps-om-te-stoppen-met-roken/",)

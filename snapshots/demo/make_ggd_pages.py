@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from crawlers.parsers import slug
+from crawlers.text import slug
 from crawlers.parsers.ggdappstore import START_URLS, absolute
 
 HERE = Path(__file__).resolve().parent
