@@ -36,10 +36,13 @@ def sentence_scope(text: str, start: int) -> str:
 
 
 def _warned(text: str, start: int, end: int) -> bool:
-    """A warning in the match's part of its sentence, up to a contrast ("maar", "but")."""
+    """A warning in the match's part of its sentence, up to a contrast ("maar", "but"); a
+    question is answered by the next sentence ("Hypnose of laser? Daar is geen bewijs voor.")."""
     breaks = _negation()["warning_scope_breaks"]
     before = breaks.split(text[:start])[-1]
-    after = breaks.split(text[end:], maxsplit=1)[0]
+    after, *rest = breaks.split(text[end:], maxsplit=1)
+    if rest and text[end + len(after):].startswith("?"):
+        after += " " + breaks.split(text[end + len(after) + 1:], maxsplit=1)[0]
     return bool(_negation()["warnings"].search(before + text[start:end] + after))
 
 
@@ -75,6 +78,20 @@ def _excluded(rule: rubric.Rule, text: str, start: int, end: int) -> bool:
                                      for m in rule.unless.finditer(text))
 
 
+def find_negated(rule: rubric.Rule, texts: list[Text], unless: re.Pattern | None) -> list[dict]:
+    """One reason per text where the rule is only ever named negated ("zonder notificaties",
+    "geen enkele melding"): the text says the thing is absent, unless `unless` is in it
+    ("no notifications unless you switch them on")."""
+    found = []
+    for text in texts:
+        if unless and unless.search(text.text):
+            continue
+        spans = [m.span() for m in rule.pattern.finditer(text.text)]
+        if spans and all(negated(text.text, start, end) for start, end in spans):
+            found.append(reason(rule.id, text, *spans[0]))
+    return found
+
+
 def find(rule: rubric.Rule, texts: list[Text], look_ahead: bool = False,
          status: str = "derived", vetoed_by: re.Pattern | None = None,
          once_negated: bool = False) -> list[dict]:
@@ -91,8 +108,9 @@ def find(rule: rubric.Rule, texts: list[Text], look_ahead: bool = False,
                 if once_negated:
                     break
                 continue
-            if _excluded(rule, text.text, start, end) or (
-                    vetoed_by and vetoed_by.search(sentence_scope(text.text, start))):
+            scope = sentence_scope(text.text, start)
+            if _excluded(rule, text.text, start, end) or any(
+                    veto and veto.search(scope) for veto in (vetoed_by, rule.excluded_when)):
                 continue
             found_reason = reason(rule.id, text, start, end, status)
             if found_reason["text"] not in snippets:

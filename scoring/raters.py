@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 
 from scoring import rubric
-from scoring.matching import find, find_codes, sentence_scope
+from scoring.matching import find, find_codes, find_negated, sentence_scope
 from scoring.reasons import rating, reason
 from scoring.texts import Text, app_texts, as_price, plain, sources
 
@@ -27,7 +27,8 @@ def _age_groups(texts: list[Text]) -> tuple[list[str], list[dict]]:
         for match in rule.pattern.finditer(text.text):
             if _excluded_when().search(sentence_scope(text.text, match.start())):
                 continue
-            low, high = (int(match["low"] or match["low2"]), int(match["high"] or match["high2"]))
+            low = int(match["low"] or match["low2"] or 0)
+            high = int(match["high"] or match["high2"] or match["high3"])
             if high > config["oldest_young"]:
                 continue
             overlapping = [code for code, (first, last) in config["groups"].items()
@@ -57,11 +58,14 @@ def target_groups(record: dict) -> dict:
 def notifications(record: dict) -> dict:
     config = rubric.section("notifications")
     texts = app_texts(record)
-    none = find(rubric.rule("notifications", "none"), texts)
+    has = find(rubric.rule("notifications", "has"), texts)
+    # "Geen meldingen" said in so many words, or every notification word negated.
+    none_rule = rubric.rule("notifications", "none")
+    none = find(none_rule, texts) or \
+        ([] if has else find_negated(rubric.rule("notifications", "has"), texts, none_rule.unless))
     if none:
         return rating({"has": False, "kinds": [], "configurable": None},
                       config["labels"]["none"], "middel", none)
-    has = find(rubric.rule("notifications", "has"), texts)
     configurable = find(rubric.rule("notifications", "configurable"), texts)
     kinds, kind_reasons = find_codes(rubric.rules("notifications", "kinds"), texts) \
         if has or configurable else ([], [])

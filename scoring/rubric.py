@@ -13,8 +13,15 @@ RUBRIC_FILE = Path(__file__).resolve().parent / "rubric.yaml"
 FLAGS = re.I | re.S
 
 
+# `<<name>>` in a pattern stands for the rubric's term of that name: one list of words for a
+# concept (e-cigarettes and the like) that several rules use.
+TERM = re.compile(r"<<(\w+)>>")
+
+
 def compile_pattern(pattern: str) -> re.Pattern:
     """Whole words and phrases only: 'pro' must not match in 'programma'."""
+    terms = load().get("terms", {})
+    pattern = TERM.sub(lambda m: f"(?:{terms[m.group(1)]})", pattern)
     return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", FLAGS)
 
 
@@ -25,12 +32,17 @@ class Rule:
     pattern: re.Pattern
     unless: re.Pattern | None = None
     negatable: bool = True
+    # Words that void a match anywhere in its sentence, for this rule only ("vanaf 18 jaar"
+    # voids the young, not the pregnant, named in the same sentence).
+    excluded_when: re.Pattern | None = None
 
     @classmethod
     def from_entry(cls, entry: dict, group_unless: str | None = None) -> "Rule":
         unless = "|".join(p for p in (entry.get("unless"), group_unless) if p)
+        excluded_when = entry.get("excluded_when")
         return cls(entry["id"], entry.get("code"), compile_pattern(entry["pattern"]),
-                   compile_pattern(unless) if unless else None, entry.get("negatable", True))
+                   compile_pattern(unless) if unless else None, entry.get("negatable", True),
+                   compile_pattern(excluded_when) if excluded_when else None)
 
 
 @cache

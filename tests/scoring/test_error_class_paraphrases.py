@@ -1,0 +1,158 @@
+"""More texts per error class of issue 16, each in words of its own: the tuning side's check
+that a rule holds for a class, not for one phrasing. None of these is in the held-out set."""
+
+import pytest
+
+from scoring import rate
+
+
+def rated(text, **record):
+    return rate({"name": "Testapp", "description": text, "languages": ["nl"], **record})
+
+@pytest.mark.parametrize("text, expected", [
+    ("Deze app is bedoeld voor volwassenen; onder de 18? Praat dan met je mentor of de jongerenlijn.", ["algemeen"]),
+    ("Minimumleeftijd 18 jaar.", ["algemeen"]),
+    ("Ben je zwanger of geef je borstvoeding, neem dan contact op met je verloskundige voordat je deze app gebruikt.", ["algemeen"]),
+    ("Niet voor zwangere vrouwen.", ["algemeen"]),
+    ("Voor jongeren hebben we een aparte app: Rookvrije Jeugd.", ["algemeen"]),
+    ("Intended for adults over 18. If you are under 18, please visit our teen site.", ["algemeen"]),
+    ("Mensen met hart- en vaatziekten kunnen beter eerst hun cardioloog raadplegen.", ["algemeen"]),
+    ("This app is not a medical device and is not designed for pregnant women.", ["algemeen"]),
+    ("Leeftijd: 18+. Jongeren onder de 18 kunnen terecht bij de Jongerenlijn.", ["algemeen"]),
+    ("Alleen voor volwassenen vanaf 18 jaar; tieners vinden hulp op een andere plek.", ["algemeen"]),
+    ("Zwanger? Deze app past dan niet bij jou: vraag je verloskundige om begeleiding.", ["algemeen"]),
+    ("Na tien jaar rookvrij is je risico op longkanker gehalveerd en daalt de kans op COPD.", ["algemeen"]),
+    ("Lees alles over roken en diabetes in onze kennisbank.", ["algemeen"]),
+    ("Quitting lowers your risk of heart disease, stroke and diabetes.", ["algemeen"]),
+    ("Roken is slecht voor je hart, je longen en je bloedvaten.", ["algemeen"]),
+    ("Ontdek hoe roken astma verergert.", ["algemeen"]),
+    ("Rokers hebben vaker COPD en hart- en vaatziekten; stoppen helpt.", ["algemeen"]),
+    ("Smoking causes COPD, so quitting is the best thing you can do for your lungs.", ["algemeen"]),
+    ("Lijd je aan COPD en wil je stoppen? Deze app helpt je.", ["chronisch"]),
+    ("Speciaal ontwikkeld voor rokers met een longziekte.", ["chronisch"]),
+    ("For people who have type 2 diabetes and want to quit.", ["chronisch"]),
+    ("Voor iedereen die het niet breed heeft.", ["lage_sep"]),
+    ("Leef je van een bijstandsuitkering? Stoppen bespaart je honderden euro's.", ["lage_sep"]),
+    ("Met pictogrammen en ingesproken uitleg.", ["laaggeletterd"]),
+    ("Voor mensen die niet zo goed kunnen lezen en schrijven.", ["laaggeletterd"]),
+    ("Voor scholieren van 12 tot 18 jaar.", ["jongeren"]),
+    ("Voor jongeren tussen 14 en 18 jaar.", ["jongeren"]),
+    ("Designed for young people aged 16-24.", ["jongeren", "jongvolwassenen"]),
+    ("Veel uitleg met plaatjes en weinig woorden.", ["laaggeletterd"]),
+    ("Voor aanstaande ouders die samen willen stoppen.", ["zwanger"]),
+    ("Voor rokers die binnenkort geopereerd worden.", ["operatie"]),
+    ("Voor mensen met een smalle beurs.", ["lage_sep"]),
+    ("Weinig te besteden? Deze app is helemaal gratis.", ["lage_sep"]),
+    ("Hou je niet van lezen? Alles wordt voorgelezen.", ["laaggeletterd"]),
+    ("Voor jongeren tot 18 jaar.", ["jongeren"]),
+    ("For teens up to 18.", ["jongeren"]),
+])
+def test_target_group_paraphrases(text, expected):
+    assert sorted(rated(text)["target_groups"]["value"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Elke ochtend ontvang je een pushmelding met een tip.", True),
+    ("Je krijgt wekelijks een e-mail van je coach.", True),
+    ("De app stuurt je nooit berichten; jij bepaalt wanneer je hem opent.", False),
+    ("We sturen je een sms als je een mijlpaal bereikt.", True),
+    ("Je telefoon geeft een seintje op momenten dat je normaal rookt.", True),
+    ("No push notifications, ever.", False),
+    ("Receive a nudge when it's time to check in.", True),
+    ("Deze app werkt zonder notificaties.", False),
+    ("De app herinnert je eraan om water te drinken.", True),
+    ("Dagelijks een motiverend berichtje op je lockscreen.", True),
+    ("Meldingen staan uit en kun je ook niet aanzetten.", False),
+    ("Gives you daily hints and tips to manage cravings.", True),
+    ("You'll get a text from your coach every week.", True),
+    ("Wij mailen je elke maandag een nieuwe opdracht.", True),
+    ("De app laat je met rust: geen piepjes, geen pop-ups.", False),
+    ("Je buddy kan je vanuit de app een sms sturen.", True),
+    ("Zet een wekker voor je stopmoment.", True),
+    ("Een notificatie waarschuwt je als je bijna een week rookvrij bent.", True),
+    ("De app stuurt geen meldingen.", False),
+    ("Je ontvangt geen enkele notificatie.", False),
+    ("Met een stopwatch die je rookvrije tijd bijhoudt.", None),
+])
+def test_notification_paraphrases(text, expected):
+    assert rated(text)["notifications"]["value"]["has"] is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gratis te downloaden. Voor €4,99 per maand krijg je toegang tot alle programma's.", ("gratis met betaalde extra's", None)),
+    ("Download gratis; extra oefeningen koop je los in de app.", ("gratis met betaalde extra's", None)),
+    ("Bevat advertenties. Met Premium zijn ze weg.", ("gratis met betaalde extra's", True)),
+    ("De app is gratis en wordt betaald uit reclame.", ("gratis", True)),
+    ("Eenmalig €2,99, geen abonnement.", ("betaald", None)),
+    ("Probeer 7 dagen gratis, daarna €39,99 per jaar.", ("betaald", None)),
+    ("Gratis, zonder reclame en zonder verborgen kosten.", ("gratis", False)),
+    ("Free with optional in-app purchases.", ("gratis met betaalde extra's", None)),
+    ("Contains ads.", ("onbekend", True)),
+    ("Upgrade naar Plus voor €1,99 en krijg extra thema's.", ("gratis met betaalde extra's", None)),
+    ("Sommige functies vereisen een betaald lidmaatschap.", ("gratis met betaalde extra's", None)),
+    ("Je ziet af en toe een advertentie onderaan het scherm.", ("onbekend", True)),
+    ("Gratis app. Advertenties helpen ons de app gratis te houden.", ("gratis", True)),
+    ("Kost €3,49.", ("betaald", None)),
+])
+def test_cost_and_ads_paraphrases(text, expected):
+    value = rated(text)["blended_care"]["value"]
+    assert (value["cost"], value["ads"]) == expected
+
+
+@pytest.mark.parametrize("text, promoted", [
+    ("Onze kruidenthee helpt je door de eerste rookvrije weken.", True),
+    ("Met homeopathische druppels tegen de trek.", True),
+    ("Stap over op een e-sigaret en bouw de nicotine langzaam af.", True),
+    ("Kies voor verhitte tabak: minder schadelijk dan roken.", True),
+    ("Eén sessie hypnotherapie en je bent voorgoed van de sigaret af.", True),
+    ("Ontgift je lichaam met onze 7-daagse detoxkuur en stop met roken.", True),
+    ("Draag de magnetische oorclip en je trek verdwijnt.", True),
+    ("Bioresonantie spoort je verslaving op en neutraliseert die.", True),
+    ("Laserbehandeling bij onze partnerklinieken: stoppen in één uur.", True),
+    ("Acupressuur op je oor helpt tegen de trek.", True),
+    ("Stoppen zonder moeite: met onze methode heb je geen last van ontwenning.", True),
+    ("Vapen is de beste manier om van de sigaret af te komen.", True),
+    ("Switch to a heated tobacco device and leave smoke behind.", True),
+    ("Our natural quit-smoking supplement curbs cravings.", True),
+    ("Gebruik nicotinezakjes als overstap naar een rookvrij leven.", True),
+    ("With our e-liquid starter pack, quitting gets easy.", True),
+    ("Stoppen met roken met behulp van zelfhypnose-audio's.", True),
+    ("Onze vape-kit helpt je van de sigaret af.", True),
+    ("Bestel je eerste IQOS via de app en rook nooit meer een sigaret.", True),
+    ("You are offered a nicotine vape alongside patches.", True),
+    ("Probeer onze plantaardige tabletten: 100% natuurlijk en zonder bijwerkingen.", True),
+    ("Luister naar de hypnose-sessie voor het slapengaan.", True),
+    ("E-sigaretten zijn geen goed hulpmiddel om te stoppen, zegt het Trimbos-instituut.", False),
+    ("Hypnose, laser of acupunctuur? Daar is geen bewijs voor. Wij helpen je met een coach.", False),
+    ("Wij adviseren geen kruidenmiddelen: de werking is niet aangetoond.", False),
+    ("Homeopathie werkt niet tegen nicotineverslaving.", False),
+    ("Beware of miracle cures like laser or hypnosis: they don't work.", False),
+    ("Let op: verhitte tabak is net zo schadelijk als gewone sigaretten.", False),
+    ("Vapen is niet gezond en geen stopmethode.", False),
+    ("Helps you quit vaping, smoking or both.", False),
+    ("Voor wie wil stoppen met de e-sigaret.", False),
+    ("Trap niet in beloftes over laser of hypnose.", False),
+    ("Stoppen met snus of nicotinezakjes? Ook daarbij helpt deze app.", False),
+    ("We steer clear of gimmicks such as hypnosis and e-cigarettes.", False),
+])
+def test_unproven_method_paraphrases(text, promoted):
+    assert ("unproven_method" in rated(text)["flags"]["value"]) is promoted
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Uit onderzoek blijkt dat gebruikers twee keer zo vaak stoppen.", "claimed"),
+    ("Backed by science.", "claimed"),
+    ("87% van onze gebruikers is na drie maanden nog rookvrij.", "claimed"),
+    ("Wetenschappelijk onderbouwd programma.", "claimed"),
+    ("Our clinical study found users were 3x more likely to quit.", "claimed"),
+    ("Effectiviteit aangetoond in een gerandomiseerde studie.", "claimed"),
+    ("Proven method used by millions.", "claimed"),
+    ("Bewezen effectief volgens onderzoek van de Universiteit Maastricht.", "claimed"),
+    ("Volgens ons onderzoek stopt 1 op de 3 gebruikers binnen een maand.", "claimed"),
+    ("Onze gebruikers stoppen vaker dan rokers zonder app, zo bleek uit ons eigen onderzoek.", "claimed"),
+    ("Evidence-informed and built on behaviour change science.", "claimed"),
+    ("Samen met de universiteit getest bij 500 rokers.", "claimed"),
+    ("Met een slagingspercentage van 70%.", "claimed"),
+])
+def test_claim_paraphrases(text, expected):
+    assert rated(text)["evidence"]["value"] == expected
