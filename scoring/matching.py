@@ -16,7 +16,9 @@ def _negation() -> dict:
     config = rubric.section("negation")
     return {**config, "clause_breaks": re.compile(config["clause_breaks"], re.I),
             "warnings": rubric.compile_pattern(config["warnings"]),
-            "warning_scope_breaks": re.compile(config["warning_scope_breaks"], re.I)}
+            "warning_scope_breaks": re.compile(config["warning_scope_breaks"], re.I),
+            "contrast": re.compile(config["contrast"], re.I),
+            "pronouns": rubric.compile_pattern(config["pronouns"])}
 
 
 # A sentence ends at . ! ? followed by a space, or at a line break: store texts list features
@@ -37,13 +39,19 @@ def sentence_scope(text: str, start: int) -> str:
 
 def _warned(text: str, start: int, end: int) -> bool:
     """A warning in the match's part of its sentence, up to a contrast ("maar", "but"); a
-    question is answered by the next sentence ("Hypnose of laser? Daar is geen bewijs voor.")."""
-    breaks = _negation()["warning_scope_breaks"]
+    question is answered by the next sentence ("Hypnose of laser? Daar is geen bewijs voor."),
+    and a contrast that turns on the method by a pronoun carries its warning back ("laser klinkt
+    aantrekkelijk, maar er is geen bewijs dat het helpt")."""
+    config = _negation()
+    breaks = config["warning_scope_breaks"]
     before = breaks.split(text[:start])[-1]
-    after, *rest = breaks.split(text[end:], maxsplit=1)
-    if rest and text[end + len(after):].startswith("?"):
-        after += " " + breaks.split(text[end + len(after) + 1:], maxsplit=1)[0]
-    return bool(_negation()["warnings"].search(before + text[start:end] + after))
+    after = breaks.split(text[end:], maxsplit=1)[0]
+    tail = text[end + len(after):]
+    following = breaks.split(breaks.sub("", tail, count=1), maxsplit=1)[0] if tail else ""
+    if tail.startswith("?") or (config["contrast"].match(tail) and
+                                config["pronouns"].search(following)):
+        after += " " + following
+    return bool(config["warnings"].search(before + text[start:end] + after))
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -73,9 +81,20 @@ def negated(text: str, start: int, end: int, look_ahead: bool = False) -> bool:
     return False
 
 
+def _inside(pattern: re.Pattern | None, text: str, start: int, end: int) -> bool:
+    return bool(pattern) and any(m.start() <= start and end <= m.end()
+                                 for m in pattern.finditer(text))
+
+
 def _excluded(rule: rubric.Rule, text: str, start: int, end: int) -> bool:
-    return bool(rule.unless) and any(m.start() <= start and end <= m.end()
-                                     for m in rule.unless.finditer(text))
+    return _inside(rule.unless, text, start, end) or _inside(rule.habit, text, start, end)
+
+
+def _critical(rule: rubric.Rule, text: str, look_ahead: bool) -> bool:
+    """The text negates or warns against the rule once, or names it as the habit the user
+    quits ("stoppen met vapen"), anywhere: then every mention in it reads that way."""
+    return any((rule.negatable and negated(text, *m.span(), look_ahead)) or
+               _inside(rule.habit, text, *m.span()) for m in rule.pattern.finditer(text))
 
 
 def find_negated(rule: rubric.Rule, texts: list[Text], unless: re.Pattern | None) -> list[dict]:
@@ -98,15 +117,15 @@ def find(rule: rubric.Rule, texts: list[Text], look_ahead: bool = False,
     """One reason per text where the rule holds (its first valid match); a snippet already
     given for another source (a store text copied to another store) is given once. A match
     whose sentence scope holds `vetoed_by` does not count. With `once_negated`, a text that
-    negates or warns against the rule once is read as critical of it throughout: "hypnosis has
-    little evidence … hypnosis can also be expensive" promotes nothing."""
+    negates, warns against or excludes the rule once is read as critical of it throughout:
+    "hypnosis has little evidence … hypnosis can also be expensive" promotes nothing."""
     found, snippets = [], set()
     for text in texts:
+        if once_negated and _critical(rule, text.text, look_ahead):
+            continue
         for match in rule.pattern.finditer(text.text):
             start, end = match.span()
             if rule.negatable and negated(text.text, start, end, look_ahead):
-                if once_negated:
-                    break
                 continue
             scope = sentence_scope(text.text, start)
             if _excluded(rule, text.text, start, end) or any(

@@ -27,8 +27,8 @@ def _age_groups(texts: list[Text]) -> tuple[list[str], list[dict]]:
         for match in rule.pattern.finditer(text.text):
             if _excluded_when().search(sentence_scope(text.text, match.start())):
                 continue
-            low = int(match["low"] or match["low2"] or 0)
-            high = int(match["high"] or match["high2"] or match["high3"])
+            low = int(match["low"] or match["low2"] or match["low4"] or 0)
+            high = int(match["high"] or match["high2"] or match["high3"] or match["high4"])
             if high > config["oldest_young"]:
                 continue
             overlapping = [code for code, (first, last) in config["groups"].items()

@@ -35,14 +35,18 @@ class Rule:
     # Words that void a match anywhere in its sentence, for this rule only ("vanaf 18 jaar"
     # voids the young, not the pregnant, named in the same sentence).
     excluded_when: re.Pattern | None = None
+    # A mention naming the thing as the habit the user quits: a text with one reads every
+    # mention of it so (for e-cigarettes: "stoppen met vapen").
+    habit: re.Pattern | None = None
 
     @classmethod
     def from_entry(cls, entry: dict, group_unless: str | None = None) -> "Rule":
         unless = "|".join(p for p in (entry.get("unless"), group_unless) if p)
-        excluded_when = entry.get("excluded_when")
+        optional = {key: compile_pattern(entry[key]) for key in ("excluded_when", "habit")
+                    if entry.get(key)}
         return cls(entry["id"], entry.get("code"), compile_pattern(entry["pattern"]),
                    compile_pattern(unless) if unless else None, entry.get("negatable", True),
-                   compile_pattern(excluded_when) if excluded_when else None)
+                   **optional)
 
 
 @cache

@@ -73,6 +73,22 @@ def test_target_group_paraphrases(text, expected):
     ("De app stuurt geen meldingen.", False),
     ("Je ontvangt geen enkele notificatie.", False),
     ("Met een stopwatch die je rookvrije tijd bijhoudt.", None),
+    ("Ontvang motivatie op de momenten dat je het nodig hebt.", True),
+    ("We houden je op de hoogte van je voortgang met wekelijkse updates.", True),
+    ("Get a weekly progress report in your inbox.", True),
+    ("Je telefoon trilt zachtjes als het tijd is voor je ademhalingsoefening.", True),
+    ("Stel herinneringen in voor je medicatie.", True),
+    ("Krijg elke dag een nieuwe uitdaging.", True),
+    ("The app checks in with you every evening.", True),
+    ("Elke week een mail met nieuwe tips.", True),
+    ("Smart notifications at your high-risk moments.", True),
+    ("Met push-berichten die je aanmoedigen.", True),
+    ("Je kunt een herinnering instellen.", True),
+    ("Helemaal zonder pushberichten of e-mails.", False),
+    ("We will never spam you with notifications.", False),
+    ("Geen meldingen, geen reclame, geen gedoe.", False),
+    ("Houd bij hoeveel je rookt.", None),
+    ("Met een overzicht van je rookvrije dagen.", None),
 ])
 def test_notification_paraphrases(text, expected):
     assert rated(text)["notifications"]["value"]["has"] is expected
@@ -156,3 +172,43 @@ def test_unproven_method_paraphrases(text, promoted):
 ])
 def test_claim_paraphrases(text, expected):
     assert rated(text)["evidence"]["value"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Plan een afspraak met je praktijkondersteuner via de app.", True),
+    ("Bel gratis met een coach van de Stoplijn.", True),
+    ("Chat met een ervaren stoppen-met-rokenbegeleider.", True),
+    ("Talk to a trained advisor at the NHS Smokefree helpline.", True),
+    ("Samen met een leefstijlcoach werk je aan je stopplan.", True),
+    ("Maak een afspraak bij de huisarts.", True),
+    ("Deze app vervangt geen arts.", False),
+    ("Onze AI-coach staat dag en nacht voor je klaar.", False),
+    ("Ontwikkeld door verpleegkundigen en artsen.", False),
+    ("Not a substitute for professional medical advice.", False),
+])
+def test_referral_paraphrases(text, expected):
+    assert rated(text)["blended_care"]["value"]["refers_to_professional"] is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gebruik je nicotinepleisters? Houd in de app bij wanneer je ze plakt.", True),
+    ("Vraag je huisarts naar varenicline of cytisine.", True),
+    ("Combineer de app met nicotinekauwgom voor de beste kans.", True),
+    ("Nicotine gum and lozenges double your chances.", True),
+    ("Zonder pleisters of pillen: alleen jij en je wilskracht.", False),
+    ("Stoppen zonder medicijnen.", False),
+])
+def test_guideline_aid_paraphrases(text, expected):
+    assert rated(text)["blended_care"]["value"]["advises_aids"] is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kies je stopdag en maak een plan.", ["stopplan"]),
+    ("Wat doe je als je toch een sigaret rookt? De app helpt je weer op weg.", ["terugvalpreventie"]),
+    ("Leer omgaan met ontwenningsverschijnselen zoals prikkelbaarheid.", ["voorbereiding"]),
+    ("Beantwoord eerst een paar vragen over je rookgedrag.", ["intake"]),
+    ("Na je stopdag bellen we je na een week, een maand en drie maanden.", ["stopplan", "vervolgafspraak"]),
+    ("Een uitglijder betekent niet dat je hebt gefaald.", ["terugvalpreventie"]),
+])
+def test_checklist_paraphrases(text, expected):
+    assert sorted(rated(text)["components"]["value"]["checklist"]) == expected
