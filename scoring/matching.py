@@ -48,8 +48,10 @@ def _warned(text: str, start: int, end: int) -> bool:
     after = breaks.split(text[end:], maxsplit=1)[0]
     tail = text[end + len(after):]
     following = breaks.split(breaks.sub("", tail, count=1), maxsplit=1)[0] if tail else ""
-    if tail.startswith("?") or (config["contrast"].match(tail) and
-                                config["pronouns"].search(following)):
+    # The next sentence answers a question, or turns on the method by a pronoun ("Die raden
+    # we af"); a contrast does the same within the sentence.
+    if tail.startswith("?") or (config["pronouns"].match(following.lstrip()) and tail.startswith(".")) \
+            or (config["contrast"].match(tail) and config["pronouns"].search(following)):
         after += " " + following
     return bool(config["warnings"].search(before + text[start:end] + after))
 

@@ -89,6 +89,9 @@ def test_target_group_paraphrases(text, expected):
     ("Geen meldingen, geen reclame, geen gedoe.", False),
     ("Houd bij hoeveel je rookt.", None),
     ("Met een overzicht van je rookvrije dagen.", None),
+    ("Elke zondag herinnert de app je aan je doel.", True),
+    ("You'll never get a reminder or alert from us.", False),
+    ("Je ontvangt een felicitatie bij elke mijlpaal.", True),
 ])
 def test_notification_paraphrases(text, expected):
     assert rated(text)["notifications"]["value"]["has"] is expected
@@ -109,6 +112,8 @@ def test_notification_paraphrases(text, expected):
     ("Je ziet af en toe een advertentie onderaan het scherm.", ("onbekend", True)),
     ("Gratis app. Advertenties helpen ons de app gratis te houden.", ("gratis", True)),
     ("Kost €3,49.", ("betaald", None)),
+    ("Na de proefweek betaal je 3,99 euro per maand.", ("betaald", None)),
+    ("De basisversie is gratis; de volledige cursus kost 9,99 euro.", ("gratis met betaalde extra's", None)),
 ])
 def test_cost_and_ads_paraphrases(text, expected):
     value = rated(text)["blended_care"]["value"]
@@ -150,6 +155,9 @@ def test_cost_and_ads_paraphrases(text, expected):
     ("Trap niet in beloftes over laser of hypnose.", False),
     ("Stoppen met snus of nicotinezakjes? Ook daarbij helpt deze app.", False),
     ("We steer clear of gimmicks such as hypnosis and e-cigarettes.", False),
+    ("Sommige mensen proberen hypnose of een laserkuur. Dat raden wij niet aan.", False),
+    ("Magnets and detox patches are not backed by evidence.", False),
+    ("Many people ask about acupuncture. It has not been proven to help, so we do not offer it.", False),
 ])
 def test_unproven_method_paraphrases(text, promoted):
     assert ("unproven_method" in rated(text)["flags"]["value"]) is promoted
@@ -169,6 +177,7 @@ def test_unproven_method_paraphrases(text, promoted):
     ("Evidence-informed and built on behaviour change science.", "claimed"),
     ("Samen met de universiteit getest bij 500 rokers.", "claimed"),
     ("Met een slagingspercentage van 70%.", "claimed"),
+    ("Al meer dan tienduizend tevreden gebruikers gingen je voor.", "claimed"),
 ])
 def test_claim_paraphrases(text, expected):
     assert rated(text)["evidence"]["value"] == expected
@@ -185,6 +194,8 @@ def test_claim_paraphrases(text, expected):
     ("Onze AI-coach staat dag en nacht voor je klaar.", False),
     ("Ontwikkeld door verpleegkundigen en artsen.", False),
     ("Not a substitute for professional medical advice.", False),
+    ("De cursus bestaat uit zes groepsbijeenkomsten onder leiding van een ervaren trainer.", True),
+    ("Wil je liever persoonlijke hulp? Een stopcoach van de GGD belt je terug.", True),
 ])
 def test_referral_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["refers_to_professional"] is expected
