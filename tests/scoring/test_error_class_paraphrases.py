@@ -92,6 +92,15 @@ def test_target_group_paraphrases(text, expected):
     ("Elke zondag herinnert de app je aan je doel.", True),
     ("You'll never get a reminder or alert from us.", False),
     ("Je ontvangt een felicitatie bij elke mijlpaal.", True),
+    ("Stay motivated with daily quotes on your lock screen.", True),
+    ("We'll send you a quick check-in after your first smoke-free day.", True),
+    ("Onze coach-bot appt je als je een moeilijk moment hebt aangegeven.", True),
+    ("Ontvang wekelijks een samenvatting van je voortgang.", True),
+    ("Widgets op je beginscherm tonen je rookvrije tijd.", None),
+    ("Volledig offline, zonder account en zonder meldingen.", False),
+    ("Turn on reminders to log your cravings.", True),
+    ("The app buzzes when it's time for your breathing exercise.", True),
+    ("Schakel pushmeldingen in om niets te missen.", True),
 ])
 def test_notification_paraphrases(text, expected):
     assert rated(text)["notifications"]["value"]["has"] is expected
@@ -196,6 +205,12 @@ def test_claim_paraphrases(text, expected):
     ("Not a substitute for professional medical advice.", False),
     ("De cursus bestaat uit zes groepsbijeenkomsten onder leiding van een ervaren trainer.", True),
     ("Wil je liever persoonlijke hulp? Een stopcoach van de GGD belt je terug.", True),
+    ("Via de app kun je direct een videogesprek plannen met een stoppen-met-rokencoach.", True),
+    ("Je huisarts of praktijkondersteuner kan je verder helpen met medicijnen.", True),
+    ("Need more help? Call the Stoplijn on 0800-1995.", True),
+    ("Neem gerust contact op met de apotheker voor advies over nicotinepleisters.", True),
+    ("Met een chatbot die 24/7 je vragen beantwoordt.", False),
+    ("Deze app is geen vervanging voor een behandeling door je huisarts.", False),
 ])
 def test_referral_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["refers_to_professional"] is expected
@@ -208,6 +223,10 @@ def test_referral_paraphrases(text, expected):
     ("Nicotine gum and lozenges double your chances.", True),
     ("Zonder pleisters of pillen: alleen jij en je wilskracht.", False),
     ("Stoppen zonder medicijnen.", False),
+    ("Gebruik je ook nicotinevervangers? Dan verdubbel je je kans.", True),
+    ("Bespreek met je huisarts of medicatie zoals varenicline iets voor jou is.", True),
+    ("Je kunt je aanmelden voor een gratis telefonische coachingstraject.", True),
+    ("Niet nodig: pleisters, kauwgom of pillen.", False),
 ])
 def test_guideline_aid_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["advises_aids"] is expected
@@ -223,3 +242,22 @@ def test_guideline_aid_paraphrases(text, expected):
 ])
 def test_checklist_paraphrases(text, expected):
     assert sorted(rated(text)["components"]["value"]["checklist"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Alle functies zijn gratis, voor altijd.", "gratis"),
+    ("Een abonnement kost 4,99 per maand, de eerste week is gratis.", "betaald"),
+    ("Free to download. Optional Pro upgrade unlocks extra programs.", "gratis met betaalde extra's"),
+    ("Gratis. Wil je de app steunen, dan kun je een kleine donatie doen.", "gratis"),
+])
+def test_cost_paraphrases(text, expected):
+    assert rated(text)["blended_care"]["value"]["cost"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Geen advertenties, geen tracking.", False),
+    ("The free version is supported by ads.", True),
+    ("Deze gratis app toont soms reclame van partners.", True),
+])
+def test_ads_paraphrases(text, expected):
+    assert rated(text)["blended_care"]["value"]["ads"] is expected
