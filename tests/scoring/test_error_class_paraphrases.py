@@ -1,6 +1,9 @@
 """More texts per error class of issue 16, each in words of its own: the tuning side's check
 that a rule holds for a class, not for one phrasing. None of these is in the held-out set."""
 
+import json
+from pathlib import Path
+
 import pytest
 
 from scoring import rate
@@ -46,6 +49,12 @@ def rated(text, **record):
     ("Hou je niet van lezen? Alles wordt voorgelezen.", ["laaggeletterd"]),
     ("Voor jongeren tot 18 jaar.", ["jongeren"]),
     ("For teens up to 18.", ["jongeren"]),
+    ("Lees over de kans op een ongeplande zwangerschap.", ["algemeen"]),
+    ("Roken tijdens de zwangerschap schaadt het ongeboren kind; stoppen loont voor iedereen.", ["algemeen"]),
+    ("Rookvrij tijdens je zwangerschap: deze app helpt je.", ["zwanger"]),
+    ("Stoppen met roken tijdens de zwangerschap? Wij helpen je.", ["zwanger"]),
+    ("Wat gebeurt er bij een operatie aan je longen? Lees het in de bibliotheek.", ["algemeen"]),
+    ("Stop met roken voor je operatie: dan herstel je sneller.", ["operatie"]),
 ])
 def test_target_group_paraphrases(text, expected):
     assert sorted(rated(text)["target_groups"]["value"]) == expected
@@ -261,3 +270,22 @@ def test_cost_paraphrases(text, expected):
 ])
 def test_ads_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["ads"] is expected
+
+
+def _ggd_texts():
+    """Real GGD AppStore descriptions (2024) of health apps on every topic."""
+    path = Path(__file__).parents[1] / "fixtures" / "topic" / "ggdappstore-2024.jsonl"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        app = json.loads(line)
+        yield app["name"], f"{app.get('short') or ''}\n{app.get('long') or ''}"
+
+
+def test_real_ggd_texts_get_no_group_from_a_topic():
+    """Contraception and cycle apps speak of pregnancy as a topic, a decision aid of an
+    operation as a topic; an app for people with diabetes is for them."""
+    groups = {name: rated(text)["target_groups"]["value"] for name, text in _ggd_texts()}
+    for name in ("Anticonceptie pil herinnering", "Lady Pill Reminder", "anticonceptievoorjou.nl",
+                 "Period tracker Period calendar"):
+        assert "zwanger" not in groups[name], name
+    assert "operatie" not in groups["Patiënt+ keuzehulp: borstkanker (operatie en borstreconstructie)"]
+    assert groups["One Drop: Better Health Today"] == ["chronisch"]
