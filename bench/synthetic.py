@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 
 from catalogue.store import ensure_schema, extra_sql
-from scoring.runs import SQL as RATINGS_SQL
+from scoring.runs import RATINGS_SCHEMA
 
 GENERATE = """
 CREATE TEMP TABLE days AS
@@ -98,7 +98,7 @@ def generate(path: Path, apps: int = 1000, years: int = 5) -> Path:
     path.unlink(missing_ok=True)
     con = duckdb.connect(str(path))
     ensure_schema(con)
-    extra_sql(con, RATINGS_SQL)
+    extra_sql(con, RATINGS_SCHEMA)
     con.execute(GENERATE.replace("$days", str(365 * years)).replace("$apps", str(apps))
                 .replace("$next", str(365 * years + 1)))
     con.execute("CHECKPOINT")
