@@ -79,9 +79,10 @@ def changes(con, run: Run) -> list[str]:
 
 def failed_sources(con, run: Run) -> list[str]:
     return _lines(
-        con, "failed_sources", {"run_id": run.run_id}, lambda source, status, reason: f"- {source_name(source)}: "
-                                                     f"**{status}** - {md(dutch_reason(reason))} "
-                                                     f"({md(reason)})")
+        con, "failed_sources", {"run_id": run.run_id},
+        lambda source, status, reason: f"- {source_name(source)}: "
+                                       f"**{status}** - {md(dutch_reason(reason))} "
+                                       f"({md(reason)})")
 
 
 def changed_ratings(con, run: Run) -> list[str] | None:
