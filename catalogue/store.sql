@@ -4,7 +4,8 @@
 DELETE FROM source_info;
 
 -- name: insert_source_info
-INSERT INTO source_info (source, label, priority, store) VALUES ($source, $label, $priority, $store);
+INSERT INTO source_info (source, label, priority, store)
+VALUES ($source, $label, $priority, $store);
 
 -- name: observation_columns
 SELECT column_name FROM information_schema.columns WHERE table_name = 'observation';
