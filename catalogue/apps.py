@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from pathlib import Path
 
 import duckdb
 
-SOURCE_FIELDS = ("source", "source_id", "url", "title", "developer", "description", "summary",
-                 "languages", "platforms", "price", "rating", "rating_count", "version", "updated",
-                 "installs", "content_rating", "target_group", "quality_score", "quality_themes",
-                 "recognition_level", "recognition_date", "recommended", "website", "links",
-                 "available", "privacy_shares", "privacy_shared_kinds", "privacy_collects",
-                 "privacy_collected_kinds", "privacy_encrypted", "privacy_deletion",
-                 "privacy_declaration_url")
+from catalogue.sql import queries
+
+SQL = queries(Path(__file__).with_name("apps.sql"))
 
 
 def _plain(value):
@@ -24,12 +21,11 @@ def _plain(value):
 
 def source_entries(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict]]:
     """Every app's current source records, each with the date its current state was first seen."""
-    rows = con.execute(
-        f"""SELECT app_id, seen_at, last_seen, {', '.join(SOURCE_FIELDS)} FROM record_current
-            WHERE app_id IS NOT NULL ORDER BY app_id, source, source_id""").fetchall()
+    result = con.execute(SQL["source_entries"])
+    fields = [column[0] for column in result.description][3:]
     by_app: dict[str, list[dict]] = {}
-    for app_id, seen_at, last_seen, *values in rows:
-        entry = {name: _plain(value) for name, value in zip(SOURCE_FIELDS, values)}
+    for app_id, seen_at, last_seen, *values in result.fetchall():
+        entry = {name: _plain(value) for name, value in zip(fields, values)}
         if isinstance(entry["quality_themes"], str):
             entry["quality_themes"] = json.loads(entry["quality_themes"])
         entry["seen_at"], entry["last_seen"] = _plain(seen_at), _plain(last_seen)
@@ -40,9 +36,7 @@ def source_entries(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict]]:
 def app_records(con: duckdb.DuckDBPyConnection) -> list[dict]:
     """Every app with the description app_current chose for it (the one rule, in views.sql)."""
     entries = source_entries(con)
-    apps = con.execute(
-        """SELECT app_id, name, developer, kind, description, platforms, languages, min_price
-           FROM app_current ORDER BY app_id""").fetchall()
+    apps = con.execute(SQL["apps"]).fetchall()
     return [{"app_id": app_id, "name": name, "developer": developer, "kind": kind,
              "description": description or "", "languages": list(languages or []),
              "platforms": list(platforms or []), "price": min_price,

@@ -20,8 +20,10 @@ from pathlib import Path
 import duckdb
 import yaml
 
+from catalogue.sql import queries
 from crawlers.items import SOURCES
 
+SQL = queries(Path(__file__).with_name("curation.sql"))
 CURATION_FILE = Path(__file__).resolve().parent.parent / "curation" / "curation.yaml"
 COMMON = {"by": str, "date": dt.date, "why": str}
 KINDS: dict[str, dict[str, type]] = {
@@ -197,12 +199,10 @@ def load_curation(path: Path = CURATION_FILE, today: dt.date | None = None) -> C
     return curation
 
 
-
-
 def check_app_ids(curation: Curation, con: duckdb.DuckDBPyConnection,
                   known: set[str] = frozenset()) -> None:
     """Every app an entry names must exist (in the catalogue, or as a known app)."""
-    existing = {row[0] for row in con.execute("SELECT app_id FROM app").fetchall()} | set(known)
+    existing = {row[0] for row in con.execute(SQL["app_ids"]).fetchall()} | set(known)
     for kind, entries in curation.entries.items():
         for entry in entries:
             if entry.get("app") and entry["app"] not in existing:
@@ -213,7 +213,7 @@ def check_app_ids(curation: Curation, con: duckdb.DuckDBPyConnection,
 def record_audit(curation: Curation, con: duckdb.DuckDBPyConnection,
                  applied_at: dt.datetime) -> int:
     """Add the entries this run applies for the first time to the audit table."""
-    known = {row[0] for row in con.execute("SELECT entry FROM curation_audit").fetchall()}
+    known = {row[0] for row in con.execute(SQL["audited_entries"]).fetchall()}
     added = 0
     for kind, entries in curation.entries.items():
         for entry in entries:
@@ -221,9 +221,9 @@ def record_audit(curation: Curation, con: duckdb.DuckDBPyConnection,
                               default=str, sort_keys=True)
             if text in known:
                 continue
-            con.execute("INSERT INTO curation_audit (applied_at, kind, app_id, entry, made_by, "
-                        "made_on, why) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        [applied_at, kind, entry.get("app"), text, entry["by"], entry["date"],
-                         entry.get("why")])
+            con.execute(SQL["insert_audit_entry"],
+                        {"applied_at": applied_at, "kind": kind, "app_id": entry.get("app"),
+                         "entry": text, "made_by": entry["by"], "made_on": entry["date"],
+                         "why": entry.get("why")})
             added += 1
     return added

@@ -20,6 +20,7 @@ from pathlib import Path
 import duckdb
 import yaml
 
+from catalogue.sql import queries
 from crawlers.items import FIELDS
 
 # The stable tables and views researchers use, their meaning (documented in the README) and
@@ -57,6 +58,7 @@ FRICTIONLESS_TYPES = {"VARCHAR": "string", "BIGINT": "integer", "INTEGER": "inte
                       "HUGEINT": "integer", "DOUBLE": "number", "BOOLEAN": "boolean",
                       "DATE": "date", "TIMESTAMP": "datetime", "JSON": "string"}
 FIELD_DESCRIPTIONS_FILE = Path(__file__).resolve().parent / "fields.yaml"
+SQL = queries(Path(__file__).with_name("export.sql"))
 
 
 def _field_type(duckdb_type: str) -> str:
@@ -66,7 +68,7 @@ def _field_type(duckdb_type: str) -> str:
 
 
 def _select(column: str, column_type: str, fmt: str) -> str:
-    """The column as it is written: the name is ours (from DESCRIBE), quoted all the same."""
+    """The column as it is written: the name is ours (from the table), quoted all the same."""
     name = '"' + column.replace('"', '""') + '"'
     if column_type == "TIMESTAMP":
         return (f"strftime({name}, '%Y-%m-%dT%H:%M:%SZ') AS {name}" if fmt == "csv"
@@ -94,8 +96,7 @@ def export(con: duckdb.DuckDBPyConnection, out_dir: Path, fmt: str) -> Path:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format '{fmt}'; choose {' or '.join(FORMATS)}")
     out_dir.mkdir(parents=True, exist_ok=True)
-    existing = {row[0] for row in con.execute(
-        "SELECT table_name FROM information_schema.tables").fetchall()}
+    existing = {row[0] for row in con.execute(SQL["table_names"]).fetchall()}
     # Record fields are described where they are defined (crawlers/items.py); the rest here.
     descriptions = {name: meaning for name, (_, meaning) in FIELDS.items()}
     descriptions.update(yaml.safe_load(FIELD_DESCRIPTIONS_FILE.read_text(encoding="utf-8")))
@@ -104,14 +105,14 @@ def export(con: duckdb.DuckDBPyConnection, out_dir: Path, fmt: str) -> Path:
         if name not in existing:
             continue
         path = out_dir / f"{name}.{fmt}"
-        columns = _columns(con, name)
-        relation = con.sql(f"SELECT {', '.join(_select(c, t, fmt) for c, t in columns)} "
-                           f"FROM {name}")
+        table = con.table(name)
+        columns = list(zip(table.columns, map(str, table.types)))
+        relation = table.project(", ".join(_select(c, t, fmt) for c, t in columns))
         if fmt == "parquet":
             relation.write_parquet(str(path))
         else:
             relation.write_csv(str(path), header=True)
-        rows = con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+        rows = table.aggregate("count(*)").fetchall()[0][0]
         schema = {"fields": [_field(c, t, fmt, descriptions) for c, t in columns]}
         if primary_key:
             schema["primaryKey"] = primary_key
@@ -125,6 +126,3 @@ def export(con: duckdb.DuckDBPyConnection, out_dir: Path, fmt: str) -> Path:
     (out_dir / "datapackage.json").write_text(json.dumps(package, indent=2), encoding="utf-8")
     return out_dir / "datapackage.json"
 
-
-def _columns(con: duckdb.DuckDBPyConnection, name: str) -> list[tuple[str, str]]:
-    return [(row[0], row[1]) for row in con.execute(f"DESCRIBE {name}").fetchall()]

@@ -19,10 +19,12 @@ when the editor's `links` entry is removed the record goes back to what the rule
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import duckdb
 
+from catalogue.sql import queries
 from crawlers.known_apps import known_apps
 from crawlers.text import folded
 from crawlers.text import slug as text_slug
@@ -84,21 +86,13 @@ def store_ids(urls: list[str] | None) -> list[tuple[str, str]]:
 CURATED_SOURCES = ("ggdappstore", "ikstopnu")
 # Sources whose records the app's maker writes: what they say about themselves is a claim.
 STORE_SOURCES = ("googleplay", "appstore")
-
-OPEN_SUGGESTIONS = """
-SELECT g.source, g.source_id, r.title, g.app_id AS suggested_app, g.reason, g.run_id
-FROM link_suggestion g
-JOIN app_link k USING (source, source_id)
-LEFT JOIN record_current r USING (source, source_id)
-WHERE k.app_id <> g.app_id AND k.method <> 'editor'
-ORDER BY g.run_id, g.source, g.source_id
-"""
+SQL = queries(Path(__file__).with_name("linking.sql"))
 
 
 def open_suggestions(con: duckdb.DuckDBPyConnection) -> list[tuple]:
     """Links a store record claims about itself that the editor has not decided on yet:
     (source, source_id, title, suggested app, reason, run), for `status` and the change report."""
-    return con.execute(OPEN_SUGGESTIONS).fetchall()
+    return con.execute(SQL["open_suggestions"]).fetchall()
 
 
 def host(url: str | None) -> str:
@@ -119,8 +113,7 @@ class Linker:
         # Read once per run and kept up to date as records are linked: a night of unchanged
         # records then costs no query per record.
         self.links = {(source, source_id): (app_id, method) for source, source_id, app_id, method
-                      in con.execute("SELECT source, source_id, app_id, method FROM app_link"
-                                     ).fetchall()}
+                      in con.execute(SQL["links"]).fetchall()}
         self._titles: dict[tuple[str, str], tuple[str, str, str]] | None = None
 
     def link(self, record: dict) -> str:
@@ -142,8 +135,9 @@ class Linker:
         else:
             app_id, method = self._decide(record)
         self._ensure_app(app_id, record)
-        self.con.execute("INSERT OR REPLACE INTO app_link (source, source_id, app_id, method, "
-                         "run_id) VALUES (?, ?, ?, ?, ?)", [*key, app_id, method, self.run_id])
+        self.con.execute(SQL["save_link"], {"source": key[0], "source_id": key[1],
+                                            "app_id": app_id, "method": method,
+                                            "run_id": self.run_id})
         self.links[key] = (app_id, method)
         if self._titles is not None:
             self._titles[key] = _title_key(app_id, record.get("title"), record.get("developer"))
@@ -155,12 +149,12 @@ class Linker:
         return method != "store_link" or record["source"] in CURATED_SOURCES
 
     def _keep_automatic(self, key: tuple[str, str], app_id: str, method: str) -> None:
-        self.con.execute("INSERT OR REPLACE INTO app_link_automatic (source, source_id, app_id, "
-                         "method) VALUES (?, ?, ?, ?)", [*key, app_id, method])
+        self.con.execute(SQL["keep_automatic_link"], {"source": key[0], "source_id": key[1],
+                                                      "app_id": app_id, "method": method})
 
     def _automatic(self, key: tuple[str, str]) -> tuple[str, str] | None:
-        return self.con.execute("SELECT app_id, method FROM app_link_automatic "
-                                "WHERE source = ? AND source_id = ?", key).fetchone()
+        return self.con.execute(SQL["automatic_link"],
+                                {"source": key[0], "source_id": key[1]}).fetchone()
 
     def _decide(self, record: dict) -> tuple[str, str]:
         curated = record["source"] in CURATED_SOURCES
@@ -184,9 +178,9 @@ class Linker:
         return self._new_app_id(record), "new"
 
     def _suggest(self, record: dict, app_id: str, reason: str) -> None:
-        self.con.execute("INSERT OR IGNORE INTO link_suggestion (source, source_id, app_id, "
-                         "reason, run_id) VALUES (?, ?, ?, ?, ?)",
-                         [record["source"], record["source_id"], app_id, reason, self.run_id])
+        self.con.execute(SQL["suggest_link"],
+                         {"source": record["source"], "source_id": record["source_id"],
+                          "app_id": app_id, "reason": reason, "run_id": self.run_id})
 
     @staticmethod
     def _is_known(app: dict, record: dict) -> bool:
@@ -221,21 +215,20 @@ class Linker:
         """Per linked record: its app id, short title and developer key, read once per run."""
         if self._titles is None:
             self._titles = {(source, source_id): _title_key(app_id, title, developer)
-                            for source, source_id, app_id, title, developer in self.con.execute(
-                                "SELECT source, source_id, app_id, title, developer "
-                                "FROM record_current WHERE app_id IS NOT NULL").fetchall()}
+                            for source, source_id, app_id, title, developer
+                            in self.con.execute(SQL["linked_titles"]).fetchall()}
         return self._titles
 
     def _new_app_id(self, record: dict) -> str:
         base = slug(record.get("title") or record["source_id"])
         app_id, n = base, 2
-        while self.con.execute("SELECT 1 FROM app WHERE app_id = ?", [app_id]).fetchone():
+        while self.con.execute(SQL["app_exists"], {"app_id": app_id}).fetchone():
             app_id, n = f"{base}-{n}", n + 1
         return app_id
 
     def _ensure_app(self, app_id: str, record: dict) -> None:
-        self.con.execute("INSERT OR IGNORE INTO app (app_id, name, created_run) VALUES (?, ?, ?)",
-                         [app_id, record.get("title") or app_id, self.run_id])
+        self.con.execute(SQL["add_app"], {"app_id": app_id, "name": record.get("title") or app_id,
+                                          "run_id": self.run_id})
 
 
 def _title_key(app_id: str, title: str | None, developer: str | None) -> tuple[str, str, str]:

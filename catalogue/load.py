@@ -132,21 +132,18 @@ class RunLoader:
     def __init__(self, con: duckdb.DuckDBPyConnection, mode: str, started: datetime,
                  snapshot: str | None, editor_links: dict | None):
         self.con, self.mode, self.started = con, mode, utc_naive(started)
-        self.run_id = con.execute("SELECT nextval('run_id_seq')").fetchone()[0]
+        self.run_id = con.execute(SQL["next_run_id"]).fetchone()[0]
         self.available_before = self._available_apps()
-        con.execute("INSERT INTO crawl_run (run_id, started, status, mode, snapshot) "
-                    "VALUES (?, ?, 'running', ?, ?)", [self.run_id, self.started, mode, snapshot])
+        con.execute(SQL["start_run"], {"run_id": self.run_id, "started": self.started,
+                                       "mode": mode, "snapshot": snapshot})
         self.linker = Linker(con, self.run_id, editor_links)
         self.summary = RunSummary(self.run_id, "running")
 
     def _available_apps(self) -> set[str]:
-        return {row[0] for row in self.con.execute(
-            "SELECT app_id FROM app_current WHERE available").fetchall()}
+        return {row[0] for row in self.con.execute(SQL["available_apps"]).fetchall()}
 
     def previous_coverage(self, source: str) -> dict | None:
-        row = self.con.execute(
-            """SELECT coverage FROM source_run WHERE source = ? AND status = 'ok'
-               ORDER BY run_id DESC LIMIT 1""", [source]).fetchone()
+        row = self.con.execute(SQL["previous_coverage"], {"source": source}).fetchone()
         return json.loads(row[0]) if row and row[0] else None
 
     def apply_source(self, source: str, health: Health, records: list[dict],
@@ -166,15 +163,14 @@ class RunLoader:
             result.unchanged += len(records) - len(unique)  # a record listed twice is one record
             if health.status == "ok":
                 result.gone = len(available_before - {r["source_id"] for r in records})
-        timing = [None if not stats else stats.get(key, None if column == "duration" else 0)
-                  for column, key in TIMING_STATS.items()]
-        self.con.execute(
-            f"""INSERT INTO source_run (run_id, source, status, reason, records, new, changed,
-                    unchanged, gone, problems, coverage, {', '.join(TIMING_STATS)})
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {', '.join('?' for _ in TIMING_STATS)})""",
-            [self.run_id, source, health.status, health.reason, result.records, result.new,
-             result.changed, result.unchanged, result.gone, json.dumps(health.problems),
-             json.dumps(health.coverage), *timing])
+        timing = {column: None if not stats else stats.get(key, None if column == "duration" else 0)
+                  for column, key in TIMING_STATS.items()}
+        self.con.execute(SQL["insert_source_run"], {
+            "run_id": self.run_id, "source": source, "status": health.status,
+            "reason": health.reason, "records": result.records, "new": result.new,
+            "changed": result.changed, "unchanged": result.unchanged, "gone": result.gone,
+            "problems": json.dumps(health.problems), "coverage": json.dumps(health.coverage),
+            **timing})
         self.summary.sources[source] = result
 
     def _available_records(self, source: str) -> set[str]:
@@ -209,26 +205,23 @@ class RunLoader:
         else:
             status = "partial"
         counts = {s: r.records for s, r in self.summary.sources.items()}
-        self.con.execute("UPDATE crawl_run SET finished = ?, status = ?, source_counts = ? "
-                         "WHERE run_id = ?",
-                         [utc_naive(datetime.now(timezone.utc)), status, json.dumps(counts), self.run_id])
+        self.con.execute(SQL["finish_run"], {"finished": utc_naive(datetime.now(timezone.utc)),
+                                             "status": status, "source_counts": json.dumps(counts),
+                                             "run_id": self.run_id})
         summary = self.summary
         summary.status = status
-        summary.apps_seen = self._count(
-            "SELECT count(DISTINCT k.app_id) FROM sighting s JOIN app_link k "
-            "USING (source, source_id) WHERE s.run_id = ?")
-        summary.apps_new = self._count("SELECT count(*) FROM app WHERE created_run = ?")
-        summary.apps_changed = self._count(
-            """SELECT count(DISTINCT k.app_id) FROM observation o JOIN app_link k
-               USING (source, source_id) WHERE o.run_id = ? AND k.run_id < o.run_id""")
+        summary.apps_seen = self._count("apps_seen")
+        summary.apps_new = self._count("apps_new")
+        summary.apps_changed = self._count("apps_changed")
         # Gone is what app_gone (and the change report) shows: an app that lost its last
         # record to another app by an editor's link was merged, not gone.
         summary.apps_gone = len(self.available_before & {row[0] for row in self.con.execute(
-            "SELECT app_id FROM app_gone").fetchall()})
+            SQL["gone_apps"]).fetchall()})
         return summary
 
-    def _count(self, sql: str) -> int:
-        return self.con.execute(sql, [self.run_id]).fetchone()[0]
+    def _count(self, name: str) -> int:
+        """A count of the run by the named statement in load.sql."""
+        return self.con.execute(SQL[name], {"run_id": self.run_id}).fetchone()[0]
 
 
 def load_crawl(con: duckdb.DuckDBPyConnection, crawl_dir: Path, sources: list[str], *,

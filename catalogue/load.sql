@@ -34,3 +34,45 @@ FROM incoming_state;
 
 -- name: available_records
 SELECT source_id FROM record_current WHERE source = $source AND available;
+
+-- name: next_run_id
+SELECT nextval('run_id_seq');
+
+-- name: start_run
+INSERT INTO crawl_run (run_id, started, status, mode, snapshot)
+VALUES ($run_id, $started, 'running', $mode, $snapshot);
+
+-- name: available_apps
+SELECT app_id FROM app_current WHERE available;
+
+-- name: previous_coverage
+-- The field coverage of the source's latest ok run: the base a sharp drop is measured against.
+SELECT coverage FROM source_run WHERE source = $source AND status = 'ok'
+ORDER BY run_id DESC LIMIT 1;
+
+-- name: insert_source_run
+-- The timing columns are TIMING_STATS in catalogue/load.py.
+INSERT INTO source_run (run_id, source, status, reason, records, new, changed, unchanged, gone,
+                        problems, coverage, pages, bytes, duration, retries, throttle_wait,
+                        retry_wait)
+VALUES ($run_id, $source, $status, $reason, $records, $new, $changed, $unchanged, $gone,
+        $problems, $coverage, $pages, $bytes, $duration, $retries, $throttle_wait, $retry_wait);
+
+-- name: finish_run
+UPDATE crawl_run SET finished = $finished, status = $status, source_counts = $source_counts
+WHERE run_id = $run_id;
+
+-- name: apps_seen
+SELECT count(DISTINCT k.app_id) FROM sighting s JOIN app_link k USING (source, source_id)
+WHERE s.run_id = $run_id;
+
+-- name: apps_new
+SELECT count(*) FROM app WHERE created_run = $run_id;
+
+-- name: apps_changed
+-- Apps with a new state in the run that were linked before it.
+SELECT count(DISTINCT k.app_id) FROM observation o JOIN app_link k USING (source, source_id)
+WHERE o.run_id = $run_id AND k.run_id < o.run_id;
+
+-- name: gone_apps
+SELECT app_id FROM app_gone;

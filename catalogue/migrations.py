@@ -11,28 +11,24 @@ than this code is refused: an older Stopwijzer must not write to it.
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from pathlib import Path
 
 import duckdb
 
+from catalogue.sql import queries
 from catalogue.store import CatalogueError
+
+SQL = queries(Path(__file__).with_name("migrations.sql"))
 
 # (version, what it does, SQL). Append only; never change a migration once released.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "baseline: the tables of schema.sql", ""),
 )
 
-VERSION_TABLE = """
-CREATE TABLE IF NOT EXISTS schema_version (
-    version     INTEGER PRIMARY KEY,
-    applied_at  TIMESTAMP NOT NULL,    -- UTC
-    description VARCHAR NOT NULL
-);
-"""
-
 
 def current_version(con: duckdb.DuckDBPyConnection) -> int:
-    con.execute(VERSION_TABLE)
-    return con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+    con.execute(SQL["create_version_table"])
+    return con.execute(SQL["current_version"]).fetchone()[0]
 
 
 def migrate(con: duckdb.DuckDBPyConnection,
@@ -49,8 +45,8 @@ def migrate(con: duckdb.DuckDBPyConnection,
             continue
         if sql:
             con.execute(sql)
-        con.execute("INSERT INTO schema_version (version, applied_at, description) "
-                    "VALUES (?, ?, ?)",
-                    [version, datetime.now(timezone.utc).replace(tzinfo=None), description])
+        con.execute(SQL["record_migration"],
+                    {"version": version, "description": description,
+                     "applied_at": datetime.now(timezone.utc).replace(tzinfo=None)})
         applied.append(version)
     return applied

@@ -19,10 +19,12 @@ from pathlib import Path
 
 import duckdb
 
+from catalogue.sql import queries
 from crawlers.items import FIELDS
 from crawlers.sources import REGISTRY
 
 SQL_DIR = Path(__file__).resolve().parent
+SQL = queries(SQL_DIR / "store.sql")
 _held_locks: dict[Path, int] = {}
 
 
@@ -96,18 +98,17 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute((SQL_DIR / "schema.sql").read_text(encoding="utf-8"))
     migrate(con)  # the tables exist; the views are made on what migrations left
     _add_record_columns(con)
-    con.execute("DELETE FROM source_info")
-    con.executemany("INSERT INTO source_info (source, label, priority, store) VALUES (?, ?, ?, ?)",
-                    [(s.name, s.label, n, s.store) for n, s in enumerate(REGISTRY.values())])
+    con.execute(SQL["clear_source_info"])
+    con.executemany(SQL["insert_source_info"],
+                    [{"source": s.name, "label": s.label, "priority": n, "store": s.store}
+                     for n, s in enumerate(REGISTRY.values())])
     con.execute((SQL_DIR / "views.sql").read_text(encoding="utf-8"))
 
 
 def _add_record_columns(con: duckdb.DuckDBPyConnection) -> None:
     """One typed observation column per record field (crawlers/items.py FIELDS), added to a
     database made before the field existed. Names and types are the code's own constants."""
-    have = {row[0] for row in con.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = 'observation'"
-    ).fetchall()}
+    have = {row[0] for row in con.execute(SQL["observation_columns"]).fetchall()}
     for name, (sql_type, _) in FIELDS.items():
         if name not in have:
             con.execute(f"ALTER TABLE observation ADD COLUMN {name} {sql_type}")

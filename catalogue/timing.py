@@ -7,7 +7,13 @@ here, so the three agree on what "slow" means.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import duckdb
+
+from catalogue.sql import queries
+
+SQL = queries(Path(__file__).with_name("timing.sql"))
 
 # A source is flagged when it took more than SLOW_FACTOR times its median over its last
 # HISTORY_RUNS good runs of the same mode (a replay says nothing about live speed), and at
@@ -16,23 +22,6 @@ SLOW_FACTOR = 2.0
 SLOW_MIN_EXTRA_SECONDS = 60.0
 HISTORY_RUNS = 10
 MIN_HISTORY = 3
-
-TIMING_SQL = """
-WITH this_run AS (SELECT mode FROM crawl_run WHERE run_id = $run_id),
-history AS (
-    SELECT h.source, h.duration,
-           row_number() OVER (PARTITION BY h.source ORDER BY h.run_id DESC) AS k
-    FROM source_run h JOIN crawl_run r USING (run_id)
-    WHERE h.run_id < $run_id AND h.status = 'ok' AND h.duration IS NOT NULL
-      AND r.mode = (SELECT mode FROM this_run))
-SELECT s.source, s.pages, s.bytes, s.duration, s.retries, s.throttle_wait, s.retry_wait,
-       u.usual, coalesce(u.runs, 0) AS usual_runs
-FROM source_run s
-LEFT JOIN (SELECT source, median(duration) AS usual, count(*) AS runs FROM history
-           WHERE k <= $history GROUP BY source) u USING (source)
-WHERE s.run_id = $run_id
-ORDER BY s.source
-"""
 
 
 def is_slow(duration: float | None, usual: float | None, usual_runs: int) -> bool:
@@ -44,7 +33,7 @@ def is_slow(duration: float | None, usual: float | None, usual_runs: int) -> boo
 def source_timings(con: duckdb.DuckDBPyConnection, run_id: int) -> list[dict]:
     """Per source of the run: pages, bytes, duration, retries, throttle_wait, retry_wait (seconds),
     usual (its median duration before) and slow."""
-    result = con.execute(TIMING_SQL, {"run_id": run_id, "history": HISTORY_RUNS})
+    result = con.execute(SQL["source_timings"], {"run_id": run_id, "history": HISTORY_RUNS})
     names = [d[0] for d in result.description]
     timings = [dict(zip(names, row)) for row in result.fetchall()]
     for timing in timings:

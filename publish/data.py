@@ -1,9 +1,11 @@
-"""Everything the site shows, read from the catalogue's views and the ratings in one dict.
+"""Everything the site shows, in one dict, read from the catalogue (publish/data.sql).
 
-The site is built from the same views a researcher queries (catalogue/views.sql,
-scoring/ratings.sql); this module gathers and shapes them. The one rule it holds is the editor's:
-which apps wait for review (review_states), and which apps the editor hid (left out of the
-overview and the trends).
+Mostly from the views a researcher queries (catalogue/views.sql, scoring/ratings.sql); the trends
+read sighting and app_link for the chosen runs only, as app_timeline would for all of them. The
+rules it holds: which apps wait for the editor's review (review_states), and which apps are kept
+off the site, those the editor hid and those not about quitting smoking (left out of the
+overview, the trends and the feed). Besides, it shapes for the pages: a description that is only
+the curated summary is not shown twice, and a source's health reason is given in Dutch.
 """
 
 from __future__ import annotations
@@ -11,15 +13,19 @@ from __future__ import annotations
 import json
 import re
 from datetime import date, datetime, time, timezone
+from pathlib import Path
 
 import duckdb
 
 from catalogue.apps import source_entries
 from catalogue.curation import Curation
+from catalogue.sql import queries
 from crawlers import sources as source_registry
 from catalogue.timing import duration_text, dutch, source_timings
 from publish.feed import change_entries
 from scoring.runs import PLAIN_FACTS
+
+SQL = queries(Path(__file__).with_name("data.sql"))
 ADVICE_DIMENSIONS = ("evidence", "flags", "target_groups")
 # Dutch names of the catalogue's field codes (record_changes.field), for the site and the report.
 FIELD_NAMES = {"version": "versie", "rating": "waardering", "price": "prijs", "languages": "talen",
@@ -53,16 +59,16 @@ def _iso(value):
     return value.isoformat() if isinstance(value, (date, datetime)) else value
 
 
-def _rows(con: duckdb.DuckDBPyConnection, sql: str, *params) -> list[dict]:
-    result = con.execute(sql, params)
+def _rows(con: duckdb.DuckDBPyConnection, name: str, params=None) -> list[dict]:
+    """The rows of the named statement in data.sql, as dicts by column name."""
+    result = con.execute(SQL[name], params)
     names = [d[0] for d in result.description]
     return [{n: _iso(v) for n, v in zip(names, row)} for row in result.fetchall()]
 
 
 def _ratings(con) -> dict[str, dict]:
     ratings: dict[str, dict] = {}
-    for row in _rows(con, "SELECT app_id, dimension, value, label, confidence, reasons, extra, "
-                          "rubric_version, override FROM rating_current"):
+    for row in _rows(con, "current_ratings"):
         app = ratings.setdefault(row["app_id"], {"rubric_version": row["rubric_version"]})
         if row["dimension"] in PLAIN_FACTS:
             app[row["dimension"]] = json.loads(row["value"])
@@ -94,8 +100,7 @@ def _store_links(sources: list[dict]) -> list[dict]:
 
 def _history(con) -> dict[str, list[dict]]:
     history: dict[str, list[dict]] = {}
-    for row in _rows(con, """SELECT app_id, happened_at AS at, source, event, field,
-                                    old_value AS old, new_value AS new FROM app_history"""):
+    for row in _rows(con, "app_history_events"):
         row["field_name"] = FIELD_NAMES.get(row["field"], row["field"])
         history.setdefault(row.pop("app_id"), []).append(row)
     return history
@@ -112,14 +117,12 @@ def _first_applied(con) -> dict[tuple[str, date], datetime]:
     """When a run first applied each review entry (curation_audit), by app and date."""
     if not _has_table(con, "curation_audit"):
         return {}
-    return {(app_id, made_on): applied_at for app_id, made_on, applied_at in con.execute(
-        "SELECT app_id, made_on, min(applied_at) FROM curation_audit WHERE kind = 'reviews' "
-        "GROUP BY ALL").fetchall()}
+    return {(app_id, made_on): applied_at for app_id, made_on, applied_at
+            in con.execute(SQL["review_first_applied"]).fetchall()}
 
 
 def _has_table(con, name: str) -> bool:
-    return con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
-                       [name]).fetchone()[0] > 0
+    return con.execute(SQL["table_exists"], {"name": name}).fetchone()[0] > 0
 
 
 def review_states(con, curation: Curation) -> dict[str, dict]:
@@ -131,11 +134,10 @@ def review_states(con, curation: Curation) -> dict[str, dict]:
     the review (so a review from the morning does not cover the afternoon's change, nor does a
     future date cover all changes to come). Changes made by the editor's own corrections (an
     override, a linked trial) are reviewed by definition (view advice_changes, by_editor)."""
-    changed = dict(con.execute("SELECT app_id, max(changed_at) FROM advice_changes "
-                               "WHERE NOT by_editor GROUP BY app_id").fetchall())
+    changed = dict(con.execute(SQL["advice_last_changed"]).fetchall())
     applied = _first_applied(con)
     states = {}
-    for (app_id,) in con.execute("SELECT app_id FROM app").fetchall():
+    for (app_id,) in con.execute(SQL["app_ids"]).fetchall():
         reviews = curation.of("reviews", app_id)
         covered = max((min(_moment(e["date"]),
                            applied.get((app_id, _moment(e["date"]).date()), datetime.max))
@@ -157,9 +159,7 @@ def off_topic(ratings: dict) -> bool:
 def off_topic_apps(con: duckdb.DuckDBPyConnection) -> list[str]:
     """The apps rated (or overridden) as not about quitting smoking, for `status` and the
     change report."""
-    return [app_id for (app_id,) in con.execute(
-        "SELECT app_id FROM rating_current WHERE dimension = 'topic' "
-        "AND CAST(value AS VARCHAR) = 'false' ORDER BY app_id").fetchall()]
+    return [app_id for (app_id,) in con.execute(SQL["off_topic_apps"]).fetchall()]
 
 
 def site_data(con: duckdb.DuckDBPyConnection, curation: Curation, labels: dict) -> dict:
@@ -173,7 +173,7 @@ def site_data(con: duckdb.DuckDBPyConnection, curation: Curation, labels: dict) 
     reviews = review_states(con, curation)
     summaries = {e["app"]: e["text"] for e in curation.of("summaries")}
     apps = []
-    for app in _rows(con, "SELECT * FROM app_current ORDER BY name"):
+    for app in _rows(con, "apps_by_name"):
         if app["app_id"] in kept_off:
             continue
         sources = entries.get(app["app_id"], [])
@@ -202,12 +202,9 @@ def site_data(con: duckdb.DuckDBPyConnection, curation: Curation, labels: dict) 
 
 
 def _runs(con, limit: int = 10) -> list[dict]:
-    runs = _rows(con, "SELECT run_id, started, finished, status, mode FROM crawl_run "
-                      "ORDER BY run_id DESC LIMIT ?", limit)
+    runs = _rows(con, "latest_runs", {"limit": limit})
     for run in runs:
-        run["sources"] = _rows(con, "SELECT source, status, reason, records, new, changed, gone "
-                                    "FROM source_run WHERE run_id = ? ORDER BY source",
-                               run["run_id"])
+        run["sources"] = _rows(con, "run_sources", {"run_id": run["run_id"]})
         timings = {t["source"]: t for t in source_timings(con, run["run_id"])}
         for source in run["sources"]:  # where the time went, as text for the page
             timing = timings.get(source["source"], {})
@@ -219,36 +216,14 @@ def _runs(con, limit: int = 10) -> list[dict]:
     return runs
 
 
-TREND_SQL = """
-WITH days AS (  -- the last good crawl of each period
-    SELECT CAST(date_trunc(?, started) AS DATE) AS day, max(run_id) AS run_id
-    FROM crawl_run WHERE mode <> 'manual' AND status <> 'failed' GROUP BY ALL
-), present AS (  -- app_timeline, for the chosen runs only, without the apps the editor hid
-    SELECT DISTINCT d.day, d.run_id, k.app_id
-    FROM days d JOIN sighting s USING (run_id) JOIN app_link k USING (source, source_id)
-    WHERE NOT list_contains(?, k.app_id)
-), wanted AS (
-    SELECT p.*, w.dimension
-    FROM present p, (VALUES ('language'), ('notifications'), ('evidence')) w(dimension)
-)
--- Each app's rating as scored after that crawl (ASOF: the latest rating up to that run).
-SELECT w.day, w.dimension, count(DISTINCT w.app_id) AS apps,
-       count(*) FILTER (WHERE r.value ->> '$.dutch' = 'true' OR r.value ->> '$.has' = 'true')
-           AS yes,
-       histogram(r.value ->> '$') FILTER (WHERE w.dimension = 'evidence') AS levels
-FROM wanted w ASOF LEFT JOIN rating_history r
-    ON w.app_id = r.app_id AND w.dimension = r.dimension AND w.run_id >= r.crawl_run_id
-GROUP BY ALL ORDER BY w.day
-"""
-
-
 def trends(con: duckdb.DuckDBPyConnection, hidden: set[str] = frozenset()) -> list[dict]:
     """Per day (per month once the history is longer than a quarter): apps found, with Dutch,
     with notifications, per evidence level; apps the editor hid are not counted."""
-    span = con.execute("SELECT max(started) - min(started) FROM crawl_run").fetchone()[0]
+    span = con.execute(SQL["crawl_span"]).fetchone()[0]
     period = "month" if span and span.days > 92 else "day"
     by_day: dict[str, dict] = {}
-    rows = con.execute(TREND_SQL, [period, sorted(hidden)]).fetchall()
+    rows = con.execute(SQL["trend_points"],
+                       {"period": period, "hidden": sorted(hidden)}).fetchall()
     for day, dimension, apps, yes, levels in rows:
         point = by_day.setdefault(day.isoformat(), {"date": day.isoformat(), "apps": apps,
                                                     "dutch": 0, "notifications": 0,

@@ -16,24 +16,16 @@ from pathlib import Path
 import duckdb
 from feedgen.feed import FeedGenerator
 
+from catalogue.sql import queries
 from publish.render import clean, page_slug, short, write
 from scoring.privacy import declaration_change
 from scoring.rubric import section
 
+SQL = queries(Path(__file__).with_name("feed.sql"))
 FEED_FILE = "veranderingen.xml"
 ID_PREFIX = "tag:stopwijzer.nl,2026:"
 MAX_ENTRIES = 200
 WATCHED = ("evidence", "flags", "privacy")
-
-# Every rating that changed, with the rating it replaced.
-CHANGED_RATINGS = f"""
-SELECT r.app_id, r.dimension, r.score_run_id, s.scored_at, r.value, r.label, p.value, p.label
-FROM rating r JOIN score_run s USING (score_run_id)
-JOIN rating p ON p.app_id = r.app_id AND p.dimension = r.dimension
-  AND p.score_run_id = (SELECT max(score_run_id) FROM rating q
-      WHERE q.app_id = r.app_id AND q.dimension = r.dimension AND q.score_run_id < r.score_run_id)
-WHERE r.dimension IN ({', '.join('?' for _ in WATCHED)})
-"""
 
 
 def _utc(moment) -> str:
@@ -57,23 +49,20 @@ def _rating_change(dimension: str, value, label, old_value, old_label) -> tuple[
 
 def change_entries(con: duckdb.DuckDBPyConnection, hidden: set[str] = frozenset()) -> list[dict]:
     """Every change the feed shows, newest first: id, updated (UTC), app, title, summary."""
-    names = dict(con.execute("SELECT app_id, name FROM app_current").fetchall())
+    names = dict(con.execute(SQL["app_names"]).fetchall())
     entries = []
-    for app_id, started, run_id in con.execute(
-            """SELECT a.app_id, r.started, r.run_id FROM app a
-               JOIN crawl_run r ON r.run_id = a.created_run""").fetchall():
+    for app_id, started, run_id in con.execute(SQL["new_apps"]).fetchall():
         entries.append({"id": f"nieuw/{app_id}/{run_id}", "updated": _utc(started),
                         "app_id": app_id, "title": f"Nieuw: {names.get(app_id, app_id)}",
                         "summary": "Nieuw gevonden in de bronnen."})
-    for app_id, since in con.execute(
-            "SELECT app_id, gone_since FROM app_current WHERE NOT available").fetchall():
+    for app_id, since in con.execute(SQL["gone_apps"]).fetchall():
         stamp = since or datetime(1970, 1, 1)
         entries.append({"id": f"weg/{app_id}/{stamp:%Y-%m-%d}", "updated": _utc(stamp),
                         "app_id": app_id,
                         "title": f"Niet meer beschikbaar: {names.get(app_id, app_id)}",
                         "summary": f"Niet meer gevonden sinds {stamp:%Y-%m-%d}."})
     for app_id, dimension, score_run, scored_at, value, label, old_value, old_label in \
-            con.execute(CHANGED_RATINGS, list(WATCHED)).fetchall():
+            con.execute(SQL["changed_ratings"], {"dimensions": list(WATCHED)}).fetchall():
         change = _rating_change(dimension, json.loads(value), label,
                                 json.loads(old_value), old_label)
         if change:

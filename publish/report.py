@@ -5,7 +5,7 @@ sources with problems, changed ratings, apps waiting for review and overrides th
 section is its own function of (con, run) giving its lines (None: it does not apply), so a
 section can be added without touching the others.
 
-Store text is untrusted: it is escaped as on the site (publish.render.md: no raw HTML, no
+Store text is untrusted: publish.render.md escapes it as HTML and as Markdown (no raw HTML, no
 Markdown headings, links or emphasis of its own, one line).
 """
 
@@ -14,16 +14,19 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 import duckdb
 
 from catalogue.curation import Curation
 from catalogue.linking import open_suggestions
+from catalogue.sql import queries
 from catalogue.timing import bytes_text, duration_text, dutch, source_timings
 from publish.data import FIELD_NAMES, dutch_reason, off_topic_apps, review_states
 from publish.render import md, source_name
 from scoring.privacy import declaration_change
 
+SQL = queries(Path(__file__).with_name("report.sql"))
 WATCHED_FIELDS = ("version", "rating", "price", "languages", "title", "recognition_level",
                   "quality_score", "recommended", "description")
 WATCHED_RATINGS = ("evidence", "notifications", "flags", "target_groups", "language")
@@ -41,27 +44,20 @@ class Run:
     curation: Curation | None
 
 
-def _lines(con, sql: str, params, fmt) -> list[str]:
-    return [fmt(*row) for row in con.execute(sql, params).fetchall()]
-
-
-def _in(values) -> str:
-    return ", ".join("?" for _ in values)
+def _lines(con, name: str, params: dict, fmt) -> list[str]:
+    """One line per row of the named statement in report.sql."""
+    return [fmt(*row) for row in con.execute(SQL[name], params).fetchall()]
 
 
 def new_apps(con, run: Run) -> list[str]:
     return _lines(
-        con, """SELECT a.app_id, c.name FROM app a JOIN app_current c USING (app_id)
-                WHERE a.created_run = ? ORDER BY c.name""", [run.run_id],
+        con, "new_apps", {"run_id": run.run_id},
         lambda app_id, name: f"- {md(name)} (`{app_id}`)")
 
 
 def gone(con, run: Run) -> list[str]:
     return _lines(
-        con, """SELECT DISTINCT h.app_id, c.name, h.source, h.source_id FROM app_history h
-                JOIN app_current c USING (app_id)
-                WHERE h.event = 'niet meer beschikbaar' AND h.run_id = ? ORDER BY h.app_id""",
-        [run.run_id],
+        con, "gone_apps", {"run_id": run.run_id},
         lambda app_id, name, source, source_id: f"- {md(name)} (`{app_id}`): niet meer gevonden "
                                                 f"in {source_name(source)} "
                                                 f"({md(source_id)})")
@@ -77,32 +73,24 @@ def _change(app_id, source, field, old, new) -> str:
 
 def changes(con, run: Run) -> list[str]:
     return _lines(
-        con, f"""SELECT app_id, source, field, old_value, new_value FROM record_changes
-                 WHERE run_id = ? AND app_id IS NOT NULL AND field IN ({_in(WATCHED_FIELDS)})
-                 ORDER BY app_id, source, field""", [run.run_id, *WATCHED_FIELDS], _change)
+        con, "changed_fields", {"run_id": run.run_id, "fields": list(WATCHED_FIELDS)},
+        _change)
 
 
 def failed_sources(con, run: Run) -> list[str]:
     return _lines(
-        con, """SELECT source, status, reason FROM source_run
-                WHERE run_id = ? AND status IN ('failed', 'partial') ORDER BY source""",
-        [run.run_id], lambda source, status, reason: f"- {source_name(source)}: "
-                                                     f"**{status}** - {md(dutch_reason(reason))} "
-                                                     f"({md(reason)})")
+        con, "failed_sources", {"run_id": run.run_id},
+        lambda source, status, reason: f"- {source_name(source)}: "
+                                       f"**{status}** - {md(dutch_reason(reason))} "
+                                       f"({md(reason)})")
 
 
 def changed_ratings(con, run: Run) -> list[str] | None:
     if run.score_run_id is None:
         return None
     return _lines(
-        con, f"""SELECT r.app_id, r.dimension, p.label, r.label FROM rating r
-                JOIN rating p ON p.app_id = r.app_id AND p.dimension = r.dimension
-                  AND p.score_run_id = (SELECT max(score_run_id) FROM rating q
-                      WHERE q.app_id = r.app_id AND q.dimension = r.dimension
-                        AND q.score_run_id < r.score_run_id)
-                WHERE r.score_run_id = ? AND r.dimension IN ({_in(WATCHED_RATINGS)})
-                  AND p.label IS DISTINCT FROM r.label
-                ORDER BY r.app_id, r.dimension""", [run.score_run_id, *WATCHED_RATINGS],
+        con, "changed_rating_labels",
+        {"score_run_id": run.score_run_id, "dimensions": list(WATCHED_RATINGS)},
         lambda app_id, dimension, old, new: f"- `{app_id}` {DIMENSION_NAMES[dimension]}: "
                                             f"{md(old)} → {md(new)}")
 
@@ -123,8 +111,8 @@ def waiting_for_review(con, run: Run) -> list[str] | None:
 def expired_overrides(con, run: Run) -> list[str] | None:
     if run.score_run_id is None:
         return None
-    expired = con.execute("SELECT expired_overrides FROM score_run WHERE score_run_id = ?",
-                          [run.score_run_id]).fetchone()
+    expired = con.execute(SQL["expired_overrides"],
+                          {"score_run_id": run.score_run_id}).fetchone()
     return [f"- `{name}`: de app is veranderd na de correctie van de redactie; de beoordeling "
             "volgt weer de regels. Controleer en zet zo nodig een nieuwe correctie met de datum "
             "van vandaag." for name in json.loads((expired or [None])[0] or "[]")]
@@ -141,15 +129,7 @@ def privacy_changes(con: duckdb.DuckDBPyConnection, run: Run) -> list[str] | Non
     """'app X deelt gegevens met derden sinds …': the declarations this scoring run changed."""
     if run.score_run_id is None:
         return None
-    rows = con.execute(
-        """SELECT r.app_id, c.name, r.value, p.value FROM rating r
-           JOIN rating p ON p.app_id = r.app_id AND p.dimension = r.dimension
-             AND p.score_run_id = (SELECT max(score_run_id) FROM rating q
-                 WHERE q.app_id = r.app_id AND q.dimension = r.dimension
-                   AND q.score_run_id < r.score_run_id)
-           LEFT JOIN app_current c ON c.app_id = r.app_id
-           WHERE r.score_run_id = ? AND r.dimension = 'privacy' ORDER BY r.app_id""",
-        [run.score_run_id]).fetchall()
+    rows = con.execute(SQL["changed_privacy"], {"score_run_id": run.score_run_id}).fetchall()
     lines = []
     for app_id, name, new, old in rows:
         change = declaration_change(json.loads(old), json.loads(new))
@@ -182,8 +162,7 @@ SECTIONS = {
 
 def change_report(con: duckdb.DuckDBPyConnection, run_id: int, score_run_id: int | None = None,
                   curation: Curation | None = None) -> str:
-    row = con.execute("SELECT started, status, mode, source_counts FROM crawl_run "
-                      "WHERE run_id = ?", [run_id]).fetchone()
+    row = con.execute(SQL["crawl_run"], {"run_id": run_id}).fetchone()
     if row is None:
         raise ValueError(f"no crawl run {run_id} in the catalogue")
     started, status, mode, counts = row

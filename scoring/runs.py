@@ -19,17 +19,18 @@ import duckdb
 
 from catalogue.apps import app_records
 from catalogue.curation import Curation
+from catalogue.sql import queries
 from catalogue.store import extra_sql
 from scoring import rubric
 from scoring.privacy import privacy_label
 
-SQL = Path(__file__).resolve().parent / "ratings.sql"
+RATINGS_SCHEMA = Path(__file__).resolve().parent / "ratings.sql"
+SQL = queries(Path(__file__).with_name("runs.sql"))
+# The columns that tell whether a rating changed (and so is stored again), as runs.sql reads them.
 COMPARED = ("value", "label", "confidence", "reasons", "extra", "rubric_version", "override")
 JSON_COLUMNS = ("value", "reasons", "extra", "override")
 OWN_KEYS = ("value", "label", "confidence", "reasons", "override")
 PLAIN_FACTS = ("recommendable",)  # top-level facts of the ratings that are no dimension
-INSERT_RATING = (f"INSERT INTO rating (score_run_id, app_id, dimension, {', '.join(COMPARED)}) "
-                 f"VALUES (?, ?, ?, {', '.join('?' for _ in COMPARED)})")
 
 
 @dataclass
@@ -125,20 +126,20 @@ def last_known(record: dict) -> dict:
 
 def store_hidden(con: duckdb.DuckDBPyConnection, curation: Curation) -> None:
     """The apps the editor hides, as a table (app_current.hidden) for researchers."""
-    con.execute("DELETE FROM app_hidden")
+    con.execute(SQL["clear_hidden"])
     for entry in curation.of("hide"):
-        con.execute("INSERT INTO app_hidden (app_id, made_by, made_on, why) VALUES (?, ?, ?, ?)",
-                    [entry["app"], entry["by"], entry["date"], entry.get("why")])
+        con.execute(SQL["insert_hidden"], {"app_id": entry["app"], "made_by": entry["by"],
+                                           "made_on": entry["date"], "why": entry.get("why")})
 
 
 def score_catalogue(con: duckdb.DuckDBPyConnection, curation: Curation, rate) -> ScoreSummary:
     """Rate every app with `rate(record) -> ratings` and store what changed."""
-    extra_sql(con, SQL)
-    score_run_id = con.execute("SELECT nextval('score_run_seq')").fetchone()[0]
-    crawl_run = con.execute("SELECT max(run_id) FROM crawl_run").fetchone()[0]
+    extra_sql(con, RATINGS_SCHEMA)
+    score_run_id = con.execute(SQL["next_score_run_id"]).fetchone()[0]
+    crawl_run = con.execute(SQL["latest_crawl_run"]).fetchone()[0]
     scored_at = datetime.now(timezone.utc).replace(tzinfo=None)
-    current = {(app_id, dim): row for app_id, dim, *row in con.execute(
-        f"SELECT app_id, dimension, {', '.join(COMPARED)} FROM rating_current").fetchall()}
+    current = {(app_id, dim): row for app_id, dim, *row
+               in con.execute(SQL["current_ratings"]).fetchall()}
     summary = ScoreSummary(score_run_id, 0, 0)
     store_hidden(con, curation)
     version = None
@@ -161,13 +162,15 @@ def score_catalogue(con: duckdb.DuckDBPyConnection, curation: Curation, rate) ->
                    _json(rating["override"]) if rating.get("override") else None]
             if _same(current.get((record["app_id"], dimension)), row):
                 continue
-            con.execute(INSERT_RATING, [score_run_id, record["app_id"], dimension, *row])
+            con.execute(SQL["insert_rating"], {"score_run_id": score_run_id,
+                                               "app_id": record["app_id"],
+                                               "dimension": dimension, **dict(zip(COMPARED, row))})
             summary.changed += 1
-    con.execute("""INSERT INTO score_run (score_run_id, crawl_run_id, scored_at, rubric_version,
-                                          apps, changed, expired_overrides)
-                   VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                [score_run_id, crawl_run, scored_at, version or "none", summary.apps,
-                 summary.changed, _json(summary.expired_overrides)])
+    con.execute(SQL["insert_score_run"],
+                {"score_run_id": score_run_id, "crawl_run_id": crawl_run, "scored_at": scored_at,
+                 "rubric_version": version or "none", "apps": summary.apps,
+                 "changed": summary.changed,
+                 "expired_overrides": _json(summary.expired_overrides)})
     return summary
 
 

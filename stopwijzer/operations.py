@@ -15,10 +15,12 @@ import duckdb
 
 from catalogue.curation import Curation
 from catalogue.linking import open_suggestions
+from catalogue.sql import queries
 from catalogue.store import CatalogueError, run_lock
 from catalogue.timing import bytes_text, duration_text, source_timings
 from publish.data import off_topic_apps, review_states
 
+SQL = queries(Path(__file__).with_name("operations.sql"))
 BACKUPS_KEPT = 7
 # Crawl folders and run logs older than this are removed after a nightly; the newest
 # RETENTION_KEPT of each always stay. The catalogue keeps everything they recorded.
@@ -71,9 +73,9 @@ def opens(path: Path, read_all: bool = False) -> bool:
     """The file opens as a catalogue; with read_all, its observations are read to the end."""
     try:
         with duckdb.connect(str(path), read_only=True) as con:
-            con.execute("SELECT max(run_id) FROM crawl_run").fetchall()
+            con.execute(SQL["last_run_id"]).fetchall()
             if read_all:
-                con.execute("SELECT count(*), max(length(raw)) FROM observation").fetchall()
+                con.execute(SQL["observations_read_through"]).fetchall()
     except duckdb.Error:
         return False
     return True
@@ -104,7 +106,7 @@ def write_report(db_path: Path, text: str, run_id: int) -> Path:
 
 def time_per_source(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Where the time of the last crawl (not a manual ingest) went, source by source."""
-    row = con.execute("SELECT max(run_id) FROM crawl_run WHERE mode <> 'manual'").fetchone()
+    row = con.execute(SQL["last_crawl_id"]).fetchone()
     if row[0] is None:
         return []
     lines = ["", f"time per source (run {row[0]}):"]
@@ -120,23 +122,19 @@ def time_per_source(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 def status(con: duckdb.DuckDBPyConnection, db_path: Path, curation: Curation) -> str:
     lines = [f"database: {db_path} ({db_path.stat().st_size / 1e6:.1f} MB)", "", "last runs:"]
-    for run_id, started, status_, mode, counts in con.execute(
-            """SELECT run_id, started, status, mode, source_counts FROM crawl_run
-               ORDER BY run_id DESC LIMIT 5""").fetchall():
+    for run_id, started, status_, mode, counts in con.execute(SQL["latest_runs"],
+                                                              {"limit": 5}).fetchall():
         lines.append(f"  {run_id:>5}  {started:%Y-%m-%d %H:%M}  {status_:<8} {mode:<7} "
                      f"{counts or ''}")
     lines += ["", "sources (latest run of each):"]
     for source, run_id, status_, records, reason, coverage in con.execute(
-            """SELECT source, run_id, status, records, reason, coverage FROM source_run
-               QUALIFY row_number() OVER (PARTITION BY source ORDER BY run_id DESC) = 1
-               ORDER BY source""").fetchall():
+            SQL["latest_source_runs"]).fetchall():
         missing = [f"{f} {1 - c:.0%}" for f, c in json.loads(coverage or "{}").items() if c < 1]
         lines.append(f"  {source:<17} run {run_id}: {status_:<8} {records} records"
                      + (f"; missing: {', '.join(missing)}" if missing else "")
                      + (f"; {reason}" if reason else ""))
     lines += time_per_source(con)
-    has_ratings = con.execute("SELECT count(*) FROM information_schema.tables "
-                              "WHERE table_name = 'rating_history'").fetchone()[0]
+    has_ratings = con.execute(SQL["has_ratings"]).fetchone()[0]
     pending = sorted(app_id for app_id, state in review_states(con, curation).items()
                      if state["pending"]) if has_ratings else []
     lines += ["", f"waiting for review: {len(pending)}" + (f" ({', '.join(pending)})"
@@ -160,7 +158,7 @@ def restore(backup_path: Path, db_path: Path) -> Path | None:
         raise FileNotFoundError(f"{backup_path}: no such backup file")
     try:
         with duckdb.connect(str(backup_path), read_only=True) as con:
-            con.execute("SELECT count(*) FROM crawl_run").fetchone()
+            con.execute(SQL["run_count"]).fetchone()
     except duckdb.Error as error:
         raise CatalogueError(f"{backup_path}: not a readable Stopwijzer database "
                              f"({str(error).splitlines()[0]})") from None
