@@ -60,7 +60,7 @@ def gone(con, run: Run) -> list[str]:
     return _lines(
         con, """SELECT DISTINCT h.app_id, c.name, h.source, h.source_id FROM app_history h
                 JOIN app_current c USING (app_id)
-                WHERE h.event = 'niet meer beschikbaar' AND h.run_id = ? ORDER BY h.app_id""",
+                WHERE h.event = 'gone' AND h.run_id = ? ORDER BY h.app_id""",
         [run.run_id],
         lambda app_id, name, source, source_id: f"- {md(name)} (`{app_id}`): niet meer gevonden "
                                                 f"in {source_name(source)} "

@@ -123,7 +123,7 @@ def test_cost_is_shown_in_words_filterable_and_on_the_patient_card(built_site):
     _, site = built_site
     rows = re.findall(r"<tr data-group.*?</tr>", page(site), re.S)
     detour = next(row for row in rows if 'href="apps/detour/"' in row)
-    assert 'data-cost="betaald"' in detour and "<td>Betaald</td>" in detour
+    assert 'data-cost="paid"' in detour and "<td>Betaald</td>" in detour
     card = (site / "kaart" / "detour.html").read_text(encoding="utf-8")
     assert "Let op: de app kost geld." in card
 
