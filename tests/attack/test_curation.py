@@ -98,3 +98,14 @@ def test_a_curation_mistake_stops_the_nightly_before_backup_and_crawl(tmp_path, 
                          echo=lambda m: None)
     assert not (db.parent / "backups").exists()
 
+
+@pytest.mark.parametrize("dimension, value, old, new", [
+    ("evidence", "onbekend", "onbekend", "unknown"),
+    ("blended_care", "{cost: gratis, ads: null}", "gratis", "free"),
+])
+def test_an_override_with_an_old_dutch_code_names_the_new_one(tmp_path, dimension, value, old,
+                                                               new):
+    text = entry("ratings", ["app: quiddy", f"dimension: {dimension}", f"value: {value}"])
+    with pytest.raises(CurationError, match=f"line 2: ratings: '{old}' is an old code of "
+                                            f"{dimension}; write '{new}'"):
+        read(tmp_path, text)
