@@ -9,6 +9,7 @@ import pytest
 from catalogue.store import connect_readonly
 from publish import build
 from publish.data import off_topic_apps
+from publish.render import TEMPLATES
 
 
 def page(site, *parts):
@@ -144,3 +145,11 @@ def test_an_app_page_written_as_html_keeps_its_table_of_contents_and_search(buil
     assert "Leg uit hoe de buddy of het maatje werkt" in fragments["/apps/quiddy/"]
     assert "bevestigd door de bron" not in fragments["/apps/quiddy/"]  # its reasons are left out
     assert not [url for url in fragments if url.startswith("/kaart/")]
+
+
+def test_template_lines_are_short():
+    """Long page lines are written as several template lines (see site/templates/macros.j2)."""
+    long_lines = [f"{path.name}:{number}" for path in sorted(TEMPLATES.iterdir())
+                  for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                  if len(line) > 160]
+    assert long_lines == []
