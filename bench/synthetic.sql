@@ -66,12 +66,12 @@ INSERT INTO rating (score_run_id, app_id, dimension, value, label, confidence, r
                     rubric_version, override)
 SELECT s.run_id, s.app_id, d.dimension,
        CASE d.dimension
-           WHEN 'evidence' THEN to_json(['onbekend', 'claimed', 'ikstopnu_selectie',
+           WHEN 'evidence' THEN to_json(['unknown', 'claimed', 'ikstopnu_selectie',
                                          'goed_onderbouwd'][CAST(1 + hash(s.app_id || s.version) % 4 AS BIGINT)])
            WHEN 'language' THEN to_json({'dutch': hash(s.app_id) % 3 <> 0})
            ELSE to_json({'has': hash(s.app_id || s.version) % 2 = 0})
        END,
-       'label', 'middel', '[]', NULL, '2026.11.1', NULL
+       'label', 'medium', '[]', NULL, '2026.11.1', NULL
 FROM states s, (VALUES ('evidence'), ('language'), ('notifications')) d(dimension)
 WHERE s.source = 'googleplay' AND (s.version = 1 OR hash(s.source_id || s.version) % 3 = 0);
 

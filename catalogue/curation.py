@@ -20,6 +20,7 @@ from pathlib import Path
 import duckdb
 import yaml
 
+from catalogue.migrations import RENAMED_COST, RENAMED_EVIDENCE
 from catalogue.sql import queries
 from crawlers.items import SOURCES
 
@@ -119,6 +120,16 @@ def _has_shape(value, shape: str) -> bool:
         for name, item in value.items())
 
 
+def _old_code(dimension: str, value) -> tuple[str, str] | None:
+    """A Dutch code of rubrics before 2026.12.3 in an override, with the English code that
+    replaced it: written the old way it would match no label and no filter on the site."""
+    if dimension == "evidence" and value in RENAMED_EVIDENCE:
+        return value, RENAMED_EVIDENCE[value]
+    if dimension == "blended_care" and value.get("cost") in RENAMED_COST:
+        return value["cost"], RENAMED_COST[value["cost"]]
+    return None
+
+
 def _check_entry(path: Path, kind: str, entry, position: int, today: dt.date) -> dict:
     if not isinstance(entry, dict):
         raise CurationError(f"{path}: {kind} entry {position}: expected a mapping with "
@@ -154,6 +165,10 @@ def _check_entry(path: Path, kind: str, entry, position: int, today: dt.date) ->
                             f"{entry['value']!r:.60}")
     if kind == "ratings" and isinstance(entry["value"], dict):
         entry["value"].pop("__line__", None)
+    old_code = kind == "ratings" and _old_code(entry["dimension"], entry["value"])
+    if old_code:
+        raise CurationError(f"{where}: '{old_code[0]}' is an old code of {entry['dimension']}; "
+                            f"write '{old_code[1]}'")
     if kind == "evidence" and not entry["url"].startswith(("https://", "http://")):
         raise CurationError(f"{where}: url must start with https://")
     return entry

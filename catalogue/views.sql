@@ -59,7 +59,7 @@ SELECT app_id,
        arg_min(text, priority) FILTER (text IS NOT NULL) AS description,
        arg_min(source, priority) FILTER (text IS NOT NULL) AS description_source,
        bool_or(available) AS available,
-       CASE WHEN bool_or(available) THEN 'beschikbaar' ELSE 'niet meer beschikbaar' END AS status,
+       CASE WHEN bool_or(available) THEN 'available' ELSE 'gone' END AS status,
        max(gone_since) FILTER (NOT available) AS gone_since,
        min(first_seen) AS first_seen,
        max(last_seen) AS last_seen,
@@ -137,14 +137,14 @@ FROM changes c LEFT JOIN app_link k USING (source, source_id);
 -- An app's history: new records, changed fields and disappearances, newest first.
 CREATE OR REPLACE VIEW app_history AS
 SELECT k.app_id, e.* FROM (
-    SELECT run_id, seen_at AS happened_at, source, source_id, 'nieuw' AS event,
+    SELECT run_id, seen_at AS happened_at, source, source_id, 'new' AS event,
            NULL AS field, NULL AS old_value, title AS new_value
     FROM observation QUALIFY row_number() OVER (PARTITION BY source, source_id ORDER BY obs_id) = 1
     UNION ALL
-    SELECT run_id, seen_at, source, source_id, 'gewijzigd', field, old_value, new_value
+    SELECT run_id, seen_at, source, source_id, 'changed', field, old_value, new_value
     FROM record_changes
     UNION ALL
-    SELECT gone_run, gone_since, source, source_id, 'niet meer beschikbaar', NULL, NULL, NULL
+    SELECT gone_run, gone_since, source, source_id, 'gone', NULL, NULL, NULL
     FROM record_current WHERE NOT available
 ) e JOIN app_link k USING (source, source_id)
 ORDER BY happened_at DESC, source, field;

@@ -33,7 +33,11 @@ INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
 TITLE_CHARS = 120
 # Who said it, as the site names it: every source by its registry label, and the other origins
 # a reason can cite.
-OTHER_ORIGINS = {"editor": "redactie", "description": "beschrijving", "store": "app-winkel"}
+OTHER_ORIGINS = {"editor": "redactie", "description": "beschrijving", "store": "app-winkel",
+                 "catalogue": "catalogus", "unknown": "onbekend"}
+# The catalogue's event and status codes (app_history.event, app_current.status) in Dutch.
+STATE_NAMES = {"new": "nieuw", "changed": "gewijzigd", "gone": "niet meer beschikbaar",
+               "available": "beschikbaar"}
 
 
 def clean(value) -> str:
@@ -92,6 +96,7 @@ def environment() -> Environment:
                        qr=qr_svg,
                        anchor=lambda text: slugify(str(text), "-"),
                        source_name=source_name,
+                       state_name=lambda code: STATE_NAMES.get(code, code),
                        title_json=lambda v: Markup(json.dumps(short(v, 80).replace("<", "")
                                                               .replace(">", ""))))
     return env

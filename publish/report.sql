@@ -7,7 +7,7 @@ WHERE a.created_run = $run_id ORDER BY c.name;
 -- name: gone_apps
 SELECT DISTINCT h.app_id, c.name, h.source, h.source_id FROM app_history h
 JOIN app_current c USING (app_id)
-WHERE h.event = 'niet meer beschikbaar' AND h.run_id = $run_id ORDER BY h.app_id;
+WHERE h.event = 'gone' AND h.run_id = $run_id ORDER BY h.app_id;
 
 -- name: changed_fields
 -- The changes of the run in the fields the report watches ($fields).

@@ -116,7 +116,7 @@ def evidence(record: dict, today: date, promotes_unproven: bool) -> dict:
     claims = [r for rule in rubric.rules("evidence", "claims")
               for r in find(rule, texts, look_ahead=True, status="claimed")]
     verified = [code for code in config["order"] if code in found]
-    best = verified[0] if verified else ("claimed" if claims else "onbekend")
+    best = verified[0] if verified else ("claimed" if claims else "unknown")
     notes = []
     old = _old_recognition(record, best, today)
     if old:
@@ -125,7 +125,7 @@ def evidence(record: dict, today: date, promotes_unproven: bool) -> dict:
     if promotes_unproven and verified:
         # The verified source stays visible; `recommendable` keeps the app from being advised.
         notes.append(config["notes"]["unproven"])
-    confidence = "laag" if not verified else ("middel" if notes else "hoog")
+    confidence = "low" if not verified else ("medium" if notes else "high")
     aids, aid_reasons = find_codes(rubric.rules("guideline_aids"), texts)
     # The best source first, then the other verified ones, the maker's own claims, the aids.
     reasons = [r for code in verified for r in found[code]] + claims + aid_reasons

@@ -111,5 +111,5 @@ def language(record: dict) -> dict:
             score=f"{level['score']:.0f}")
     value = {"dutch": dutch, "languages": sorted(found), "detected": detected,
              "readability": level, "sources": found}
-    return rating(value, label, "hoog" if listed else ("middel" if found else "laag"),
+    return rating(value, label, "high" if listed else ("medium" if found else "low"),
                   reasons)

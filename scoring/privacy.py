@@ -73,7 +73,7 @@ def privacy(record: dict) -> dict:
                  "collected_kinds": [], "encrypted": None, "deletion": None,
                  "source": None, "url": None, "seen": None, "ggd": ggd,
                  "apple_publishes_none": on_apple}
-        return rating(value, label, "middel" if ggd_reasons else "laag", ggd_reasons)
+        return rating(value, label, "medium" if ggd_reasons else "low", ggd_reasons)
     entry = declared_on[0]
     declared = _declaration(entry)
     label = privacy_label(declared, labels)
@@ -82,7 +82,7 @@ def privacy(record: dict) -> dict:
                 plain(entry["privacy_declaration_url"]), plain(entry.get("seen_at")))
     value = {"declared": True, **declared, "source": "googleplay", "url": fact.url,
              "seen": fact.seen, "ggd": ggd, "apple_publishes_none": on_apple}
-    return rating(value, label, "middel",
+    return rating(value, label, "medium",
                   [reason("store_privacy_declaration", fact, status="claimed"), *ggd_reasons])
 
 

@@ -49,8 +49,8 @@ def target_groups(record: dict) -> dict:
                                    vetoed_by=_excluded_when())
     codes = [c for c in config["labels"] if c in by_age or c in by_words]
     if not codes:
-        return rating([config["default"]], config["labels"][config["default"]], "laag", [])
-    confidence = "hoog" if stated else "middel"
+        return rating([config["default"]], config["labels"][config["default"]], "low", [])
+    confidence = "high" if stated else "medium"
     return rating(codes, ", ".join(config["labels"][c] for c in codes), confidence,
                   age_reasons + reasons)
 
@@ -65,18 +65,18 @@ def notifications(record: dict) -> dict:
         ([] if has else find_negated(rubric.rule("notifications", "has"), texts, none_rule.unless))
     if none:
         return rating({"has": False, "kinds": [], "configurable": None},
-                      config["labels"]["none"], "middel", none)
+                      config["labels"]["none"], "medium", none)
     configurable = find(rubric.rule("notifications", "configurable"), texts)
     kinds, kind_reasons = find_codes(rubric.rules("notifications", "kinds"), texts) \
         if has or configurable else ([], [])
     if not has and not configurable:
         return rating({"has": None, "kinds": [], "configurable": None},
-                      config["labels"]["unknown"], "laag", [])
+                      config["labels"]["unknown"], "low", [])
     label = "; ".join(config["labels"][k] for k in kinds) or config["labels"]["some"]
     if configurable:
         label += f" ({config['labels']['configurable']})"
     return rating({"has": True, "kinds": kinds, "configurable": True if configurable else None},
-                  label, "middel", has + kind_reasons + configurable)
+                  label, "medium", has + kind_reasons + configurable)
 
 
 def _store_price(record: dict) -> tuple[float | None, list[dict]]:
@@ -85,37 +85,37 @@ def _store_price(record: dict) -> tuple[float | None, list[dict]]:
     prices = [(p, s) for p, s in prices if p is not None]
     if prices:
         price, entry = max(prices, key=lambda pair: pair[0])
-        fact = Text(f"Prijs: € {price:.2f}", plain(entry.get("source")) or "onbekend",
+        fact = Text(f"Prijs: € {price:.2f}", plain(entry.get("source")) or "unknown",
                     plain(entry.get("url")), plain(entry.get("seen_at")))
         return price, [reason("store_price", fact, status="verified")]
     price = as_price(record.get("price"))
     if price is None:
         return None, []
-    return price, [reason("store_price", Text(f"Prijs: € {price:.2f}", "catalogus"),
+    return price, [reason("store_price", Text(f"Prijs: € {price:.2f}", "catalogue"),
                           status="verified")]
 
 
 def cost(record: dict, texts: list[Text]) -> tuple[str, list[dict]]:
-    """'gratis', 'betaald', "gratis met betaalde extra's" or 'onbekend', and why."""
+    """The cost code ('free', 'paid', 'free_with_paid_extras' or 'unknown') and why."""
     price, price_reasons = _store_price(record)
     paid = find(rubric.rule("blended_care", "cost", "paid_text"), texts)
     extras = find(rubric.rule("blended_care", "cost", "paid_extras"), texts)
     free = find(rubric.rule("blended_care", "cost", "free_text"), texts)
     trial = find(rubric.rule("blended_care", "cost", "free_trial"), texts)
     if price:
-        return "betaald", price_reasons + paid
+        return "paid", price_reasons + paid
     if trial and paid:
         # "Een week gratis, daarna € 4,99 per maand": free only to try.
-        return "betaald", trial + paid
+        return "paid", trial + paid
     if (price == 0 or free) and (extras or paid):
-        return "gratis met betaalde extra's", extras + paid
+        return "free_with_paid_extras", extras + paid
     if paid:
-        return "betaald", paid
+        return "paid", paid
     if extras:
-        return "gratis met betaalde extra's", extras
+        return "free_with_paid_extras", extras
     if price == 0 or free:
-        return "gratis", price_reasons + free
-    return "onbekend", []
+        return "free", price_reasons + free
+    return "unknown", []
 
 
 def ads(texts: list[Text]) -> tuple[bool | None, list[dict]]:
@@ -143,7 +143,7 @@ def blended_care(record: dict, aids: list[str]) -> dict:
     if shows_ads is not None:
         label += f", {config['ads']['labels'][shows_ads]}"
     # Aids are explained in the evidence rating, which carries their reasons.
-    return rating(value, label, "middel", referral + sharing + cost_reasons + ads_reasons)
+    return rating(value, label, "medium", referral + sharing + cost_reasons + ads_reasons)
 
 
 def components(record: dict) -> dict:
@@ -155,13 +155,13 @@ def components(record: dict) -> dict:
     if features:
         label += "; " + ", ".join(config["labels"][f].lower() for f in features)
     return rating({"checklist": checklist, "features": features}, label,
-                  "middel" if checklist or features else "laag", reasons + feature_reasons)
+                  "medium" if checklist or features else "low", reasons + feature_reasons)
 
 
 def flags(unproven: list[dict], dutch: bool, price: str) -> dict:
     config = rubric.section("flags")
     codes = [code for code, applies in (("unproven_method", bool(unproven)),
-                                        ("no_dutch", not dutch), ("paid", price == "betaald"))
+                                        ("no_dutch", not dutch), ("paid", price == "paid"))
              if applies]
     return rating(codes, "; ".join(config["labels"][c] for c in codes) or config["none"],
-                  "middel", unproven)
+                  "medium", unproven)

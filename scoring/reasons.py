@@ -21,6 +21,6 @@ def reason(rule_id: str, text: Text, start: int = 0, end: int | None = None,
 
 
 def rating(value, label: str, confidence: str, reasons: list[dict], **extra) -> dict:
-    """One dimension's rating; confidence is 'hoog', 'middel' or 'laag'."""
+    """One dimension's rating; confidence is 'high', 'medium' or 'low'."""
     return {"value": value, "label": label, "confidence": confidence, "reasons": reasons,
             **extra}

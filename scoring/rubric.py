@@ -97,6 +97,7 @@ def labels() -> dict[str, dict[str, str]]:
         "features": {code: component_labels[code] for code in codes("components", "features")},
         "blended_care": rubric["blended_care"]["labels"],
         "cost": rubric["blended_care"]["cost"]["labels"],
+        "confidence": rubric["confidence"]["labels"],
         "flags": rubric["flags"]["labels"],
         "languages": rubric["language"]["dutch_names"],
     }

@@ -108,7 +108,7 @@ def apply_override(ratings: dict, entry: dict, app_changed_on: str | None) -> bo
     dimension = ratings[entry["dimension"]]
     dimension["value"] = entry["value"]
     dimension["label"] = override_label(entry["dimension"], entry["value"])
-    dimension["confidence"] = "hoog"
+    dimension["confidence"] = "high"
     dimension["reasons"] = [{"rule": "editor_override", "text": entry.get("why") or "",
                              "source": "editor", "url": None, "seen": str(entry["date"]),
                              "status": "editor"}, *dimension["reasons"]]

@@ -41,7 +41,7 @@ def sources(record: dict, name: str | None = None) -> list[dict]:
 
 def source_text(entry: dict, fact: str) -> Text:
     """A fact stated by a source, as a text to cite."""
-    return Text(fact, plain(entry.get("source")) or "onbekend", plain(entry.get("url")),
+    return Text(fact, plain(entry.get("source")) or "unknown", plain(entry.get("url")),
                 plain(entry.get("seen_at")))
 
 

@@ -27,10 +27,10 @@ def topic(record: dict) -> dict:
     aims = [found for text in texts if (found := _quitting_aim(text, config))] or \
         _quitting_name(titles, texts)
     if aims:
-        confidence = "hoog" if len(aims) > 1 else "middel"
+        confidence = "high" if len(aims) > 1 else "medium"
         return rating(True, config["labels"]["on"], confidence, aims)
     mentions = find(rubric.rule("topic", "mention"), texts)
-    return rating(False, config["labels"]["off"], "middel" if mentions else "hoog", mentions)
+    return rating(False, config["labels"]["off"], "medium" if mentions else "high", mentions)
 
 
 def _titles(record: dict) -> list[Text]:

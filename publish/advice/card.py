@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from publish.advice.facts import Facts, tidy
 
-COST = {"gratis": "De app is gratis.",
-        "gratis met betaalde extra's": "Let op: een deel van de app kost geld.",
-        "betaald": "Let op: de app kost geld."}
+COST = {"free": "De app is gratis.",
+        "free_with_paid_extras": "Let op: een deel van de app kost geld.",
+        "paid": "Let op: de app kost geld."}
 # Only what the app offers for free (Facts.features), in plain words.
 FIRST_WEEK = {
     "dagen_rookvrij": "Kijk elke dag hoeveel dagen je niet hebt gerookt.",

@@ -34,14 +34,14 @@ def check_first(app: dict, labels: dict) -> list[str]:
 
 def _cost(f: Facts) -> str:
     paid = sorted(f.paid_features)
-    if f.cost == "gratis":
+    if f.cost == "free":
         return "Kosten: gratis volgens de app-winkel of de beschrijving."
-    if f.cost == "gratis met betaalde extra's":
+    if f.cost == "free_with_paid_extras":
         part = (f" ({joined([lower_first(without_parentheses(f.label(c))) for c in paid])})"
                 if paid else "")
         return (f"Kosten: een deel kost geld{part}. Is het gratis deel genoeg voor deze "
                 "patiënt?")
-    if f.cost == "betaald":
+    if f.cost == "paid":
         return f"Kosten: {f.it} kost geld. Kan en wil de patiënt dat betalen?"
     return ("Kosten: onbekend. Vraag het de aanbieder, en of de zorgverzekeraar het vergoedt.")
 

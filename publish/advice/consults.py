@@ -261,9 +261,9 @@ def not_suitable(f: Facts) -> list[Tip]:
             readability["score"] < readability.get("b1_minimum", 60):
         reasons.append("… de patiënt moeite heeft met lezen: de tekst is waarschijnlijk moeilijker "
                        f"dan B1 (indicatie, Flesch-Douma {readability['score']:.0f}).")
-    if f.cost in ("betaald", "gratis met betaalde extra's"):
+    if f.cost in ("paid", "free_with_paid_extras"):
         reasons.append("… de patiënt niet kan of wil betalen: " +
-                       ("de app kost geld." if f.cost == "betaald" else
+                       ("de app kost geld." if f.cost == "paid" else
                         "voor een deel van de app is een betaald abonnement nodig."))
     platforms = set(f.platforms)
     if platforms == {"android"}:
@@ -271,7 +271,7 @@ def not_suitable(f: Facts) -> list[Tip]:
     elif platforms == {"ios"}:
         reasons.append("… de patiënt een Android-telefoon heeft: de app is alleen voor iPhone.")
     evidence = (f.ratings.get("evidence") or {}).get("value")
-    if evidence in ("claimed", "onbekend"):
+    if evidence in ("claimed", "unknown"):
         reasons.append("… u bewezen effect zoekt: er is geen onafhankelijke onderbouwing bekend; "
                        f"gebruik {f.it} naast uw "
                        "begeleiding, niet in plaats daarvan.")

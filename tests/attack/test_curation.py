@@ -28,7 +28,7 @@ def entry(kind, fields, date="2026-11-30"):
 
 @pytest.mark.parametrize("kind, fields", [
     ("reviews", ["app: quiddy"]),
-    ("ratings", ["app: quiddy", "dimension: evidence", "value: onbekend"]),
+    ("ratings", ["app: quiddy", "dimension: evidence", "value: unknown"]),
 ])
 def test_an_entry_dated_in_the_future_is_refused(tmp_path, kind, fields):
     assert read(tmp_path, entry(kind, fields)).of(kind)
@@ -40,7 +40,7 @@ def test_an_entry_dated_in_the_future_is_refused(tmp_path, kind, fields):
     ("target_groups", "42", "a list of codes"),
     ("evidence", "[trial]", "one code"),
     ("flags", "{unproven_method: true}", "a list of codes"),
-    ("blended_care", "gratis", "a mapping"),
+    ("blended_care", "free", "a mapping"),
     ("components", "{checklist: [[intake]]}", "a mapping"),
 ])
 def test_an_override_value_of_the_wrong_shape_is_refused(tmp_path, dimension, value, shape):
@@ -54,11 +54,11 @@ def test_override_values_of_the_right_shape_are_kept(tmp_path):
     text = (entry("ratings", ["app: quiddy", "dimension: target_groups",
                               "value: [jongeren, jongvolwassenen]"])
             + "  - " + "\n    ".join(["app: quiddy", "dimension: blended_care",
-                                      "value: {cost: gratis, refers_to_professional: true}"])
+                                      "value: {cost: free, refers_to_professional: true}"])
             + "\n" + ENTRY.format(date="2026-11-30"))
     values = [e["value"] for e in read(tmp_path, text).of("ratings")]
     assert values == [["jongeren", "jongvolwassenen"],
-                      {"cost": "gratis", "refers_to_professional": True}]
+                      {"cost": "free", "refers_to_professional": True}]
 
 
 def test_a_duplicate_section_is_refused_with_both_lines(tmp_path):
@@ -97,3 +97,15 @@ def test_a_curation_mistake_stops_the_nightly_before_backup_and_crawl(tmp_path, 
         pipeline.nightly(db, tmp_path / "site", replay=pipeline.DEMO_SNAPSHOT,
                          echo=lambda m: None)
     assert not (db.parent / "backups").exists()
+
+
+@pytest.mark.parametrize("dimension, value, old, new", [
+    ("evidence", "onbekend", "onbekend", "unknown"),
+    ("blended_care", "{cost: gratis, ads: null}", "gratis", "free"),
+])
+def test_an_override_with_an_old_dutch_code_names_the_new_one(tmp_path, dimension, value, old,
+                                                               new):
+    text = entry("ratings", ["app: quiddy", f"dimension: {dimension}", f"value: {value}"])
+    with pytest.raises(CurationError, match=f"line 2: ratings: '{old}' is an old code of "
+                                            f"{dimension}; write '{new}'"):
+        read(tmp_path, text)

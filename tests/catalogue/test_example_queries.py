@@ -26,9 +26,9 @@ def rate(record):
     claims = "bewezen" in record["description"]
     dutch = "roken" in record["description"]
     return {"rubric_version": "t",
-            "evidence": {"value": "claimed" if claims else "onbekend", "label": "",
-                         "confidence": "laag", "reasons": []},
-            "language": {"value": {"dutch": dutch}, "label": "", "confidence": "laag",
+            "evidence": {"value": "claimed" if claims else "unknown", "label": "",
+                         "confidence": "low", "reasons": []},
+            "language": {"value": {"dutch": dutch}, "label": "", "confidence": "low",
                          "reasons": []}}
 
 
@@ -71,8 +71,8 @@ def test_evidence_per_month_counts_the_ratings_scored_after_the_crawl(history):
     shows in November, when it was made."""
     assert history["apps per evidence level per month (the rating scored after that month's "
                    "last crawl)"] == [
-        (month("2026-11-01"), "claimed", 1), (month("2026-11-01"), "onbekend", 1),
-        (month("2026-12-01"), "claimed", 1), (month("2026-12-01"), "onbekend", 1),
+        (month("2026-11-01"), "claimed", 1), (month("2026-11-01"), "unknown", 1),
+        (month("2026-12-01"), "claimed", 1), (month("2026-12-01"), "unknown", 1),
         (month("2027-01-01"), "claimed", 1)]
 
 

@@ -37,7 +37,7 @@ def test_a_changed_record_is_a_new_observation_and_a_change(db, load):
     assert changes == [("rating", "4.5", "4.7"), ("version", "1.0", "5.2")]
     events = query(db, "SELECT event, field FROM app_history WHERE app_id = 'quitnow' "
                        "ORDER BY happened_at, field")
-    assert events == [("nieuw", None), ("gewijzigd", "rating"), ("gewijzigd", "version")]
+    assert events == [("new", None), ("changed", "rating"), ("changed", "version")]
     assert query(db, "SELECT version FROM record_current") == [("5.2",)]
 
 
@@ -48,14 +48,14 @@ def test_a_vanished_app_is_kept_and_marked(db, load):
     assert summary.sources["googleplay"].gone == 1
     rows = query(db, "SELECT app_id, status, strftime(gone_since, '%Y-%m-%d') FROM app_current "
                      "ORDER BY app_id")
-    assert rows == [("quiddy", "niet meer beschikbaar", "2026-11-21"),
-                    ("quitnow", "beschikbaar", None)]
+    assert rows == [("quiddy", "gone", "2026-11-21"),
+                    ("quitnow", "available", None)]
     assert query(db, "SELECT app_id FROM app_gone") == [("quiddy",)]
     assert query(db, "SELECT event FROM app_history WHERE app_id = 'quiddy' "
-                     "ORDER BY happened_at DESC LIMIT 1") == [("niet meer beschikbaar",)]
+                     "ORDER BY happened_at DESC LIMIT 1") == [("gone",)]
     # It comes back: available again, with its history intact.
     load({"googleplay": [QUITNOW, QUIDDY]}, day=2)
-    assert query(db, "SELECT status FROM app_current WHERE app_id = 'quiddy'") == [("beschikbaar",)]
+    assert query(db, "SELECT status FROM app_current WHERE app_id = 'quiddy'") == [("available",)]
 
 
 def test_a_source_with_problems_cannot_declare_apps_gone(db, load):

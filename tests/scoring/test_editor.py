@@ -29,11 +29,11 @@ def test_an_override_sets_the_label_of_its_value_and_its_reason_is_the_editors()
     ratings = rate_by_words({"description": "Wetenschappelijk bewezen", "sources": [
         {"seen_at": "2026-11-20"}]})
     ratings["evidence"]["label"] = "Alleen volgens de maker zelf"
-    override = entry("ratings", app="quitnow", dimension="evidence", value="onbekend")
+    override = entry("ratings", app="quitnow", dimension="evidence", value="unknown")
     assert apply_override(ratings, override, "2026-11-20")
     evidence = ratings["evidence"]
-    assert evidence["value"] == "onbekend"
-    assert evidence["label"] == override_label("evidence", "onbekend") == "Geen onderbouwing bekend"
+    assert evidence["value"] == "unknown"
+    assert evidence["label"] == override_label("evidence", "unknown") == "Geen onderbouwing bekend"
     assert evidence["reasons"][0]["status"] == "editor"
     assert evidence["reasons"][0]["text"] == "gecontroleerd"
 
@@ -51,13 +51,13 @@ def test_the_editors_own_correction_needs_no_review(db, load):
     load({"googleplay": [CLAIMING]})
     score(db)
     load({"googleplay": [CLAIMING]}, day=1)
-    override = entry("ratings", app="quitnow", dimension="evidence", value="onbekend",
+    override = entry("ratings", app="quitnow", dimension="evidence", value="unknown",
                      date=dt.date(2026, 11, 21))
     curation = Curation(None, {"ratings": [override]})
     score(db, curation)
     with write_session(db) as con:
         assert con.execute("SELECT new_value, by_editor FROM advice_changes").fetchall() == [
-            ('"onbekend"', True)]
+            ('"unknown"', True)]
     assert pending(db, curation) is False
 
 
@@ -82,7 +82,7 @@ def score_with_flags(db):
         ratings = rate_by_words(record)
         hypnosis = "hypnose" in record["description"]
         ratings["flags"] = {"value": ["unproven_method"] if hypnosis else [], "label": "",
-                            "confidence": "middel", "reasons": []}
+                            "confidence": "medium", "reasons": []}
         return ratings
     with write_session(db) as con:
         return score_catalogue(con, Curation(None), rate)
@@ -123,7 +123,7 @@ def test_a_gone_app_keeps_its_last_known_description_and_ratings(db, load):
         app = next(a for a in site_data(con, Curation(None), {})["apps"]
                    if a["app_id"] == "quitnow")
         gone_run = con.execute("SELECT run_id FROM app_history WHERE app_id = 'quitnow' "
-                               "AND event = 'niet meer beschikbaar'").fetchone()[0]
+                               "AND event = 'gone'").fetchone()[0]
     assert app["available"] is False and gone_run == 2
     assert app["description"] == CLAIMING["description"]
     assert app["ratings"]["evidence"]["value"] == "claimed"

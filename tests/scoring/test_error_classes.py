@@ -85,15 +85,15 @@ def test_an_excluded_age_range_gives_no_group():
 
 
 @pytest.mark.parametrize("text, price, cost, ads", [
-    ("Voor €2,99 upgrade je naar alle oefeningen.", 0, "gratis met betaalde extra's", None),
+    ("Voor €2,99 upgrade je naar alle oefeningen.", 0, "free_with_paid_extras", None),
     ("Gratis te gebruiken, met in-app aankopen voor extra thema's.", None,
-     "gratis met betaalde extra's", None),
-    ("De app is gratis en bevat reclame.", None, "gratis", True),
-    ("Gratis, zonder reclame en zonder abonnement.", None, "gratis", False),
-    ("Free app. Go Premium for an ad-free experience.", 0, "gratis met betaalde extra's", True),
-    ("Met de betaalde versie verdwijnen de advertenties.", 0, "gratis met betaalde extra's",
+     "free_with_paid_extras", None),
+    ("De app is gratis en bevat reclame.", None, "free", True),
+    ("Gratis, zonder reclame en zonder abonnement.", None, "free", False),
+    ("Free app. Go Premium for an ad-free experience.", 0, "free_with_paid_extras", True),
+    ("Met de betaalde versie verdwijnen de advertenties.", 0, "free_with_paid_extras",
      True),
-    ("Stop met roken en zie je voortgang.", None, "onbekend", None),
+    ("Stop met roken en zie je voortgang.", None, "unknown", None),
 ])
 def test_cost_and_ads_in_other_words(text, price, cost, ads):
     value = rated(text, price=price)["blended_care"]["value"]
@@ -256,7 +256,7 @@ def test_checklist_elements_in_other_words(text, code):
 
 def test_a_paid_tier_for_subscribers_is_a_paid_extra():
     value = rated("Subscribers unlock the coaching plans.", price=0)["blended_care"]["value"]
-    assert value["cost"] == "gratis met betaalde extra's"
+    assert value["cost"] == "free_with_paid_extras"
 
 
 def test_a_text_critical_of_a_method_stays_critical_when_it_names_it_again():
@@ -319,7 +319,7 @@ def test_more_groups_in_other_words(text, group):
 
 def test_a_free_trial_followed_by_a_price_is_paid():
     value = rated("Twee weken gratis proberen, daarna € 3,99 per maand.")["blended_care"]["value"]
-    assert value["cost"] == "betaald"
+    assert value["cost"] == "paid"
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -55,7 +55,7 @@ def test_an_app_store_only_app_says_that_apple_publishes_no_labels():
          "seen_at": "2026-11-20"}]})
     assert rated["value"]["declared"] is False and rated["value"]["apple_publishes_none"]
     assert "Apple" in rated["label"] and "privacylabels" in rated["label"]
-    assert rated["confidence"] == "laag"
+    assert rated["confidence"] == "low"
 
 
 def test_an_app_on_both_stores_notes_that_apples_labels_are_not_published():

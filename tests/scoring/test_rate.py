@@ -26,7 +26,7 @@ def test_the_output_has_every_dimension_with_its_reasons():
 def test_a_self_claim_is_claimed_never_verified():
     evidence = rated("Wetenschappelijk bewezen: de beste stop-app!")["evidence"]
     assert evidence["value"] == "claimed"
-    assert evidence["confidence"] == "laag"
+    assert evidence["confidence"] == "low"
     assert [r["status"] for r in evidence["reasons"]] == ["claimed"]
     assert "niet onafhankelijk bevestigd" in evidence["label"]
 
@@ -51,7 +51,7 @@ def test_a_recognition_older_than_five_years_is_noted_and_less_certain(today, ol
     evidence = rate({"name": "Stopstone", "sources": [loket]}, today=today)["evidence"]
     assert evidence["value"] == "goed_onderbouwd"
     assert ("erkenning ouder dan 5 jaar (van 2020-11-12)" in evidence["label"]) is old
-    assert evidence["confidence"] == ("middel" if old else "hoog")
+    assert evidence["confidence"] == ("medium" if old else "high")
 
 
 @pytest.mark.parametrize("text, flagged", [
@@ -82,7 +82,7 @@ def test_target_groups_come_from_the_source_field_first():
     loket = {"source": "loketgezondleven", "title": "X", "target_group": "Zwangere vrouwen",
              "seen_at": "2026-11-20"}
     groups = rated("Stoppen met roken.", sources=[loket])["target_groups"]
-    assert groups["value"] == ["zwanger"] and groups["confidence"] == "hoog"
+    assert groups["value"] == ["zwanger"] and groups["confidence"] == "high"
     assert rated("Stoppen met roken.")["target_groups"]["value"] == ["algemeen"]
 
 
@@ -108,10 +108,10 @@ def test_blended_care_fit_and_cost():
                     "Gratis, met een premium abonnement voor extra oefeningen.", price=0.0)
     value = ratings["blended_care"]["value"]
     assert value == {"refers_to_professional": True, "advises_aids": True,
-                     "professional_can_view": True, "cost": "gratis met betaalde extra's",
+                     "professional_can_view": True, "cost": "free_with_paid_extras",
                      "ads": None}
     assert ratings["evidence"]["guideline_aids"] == ["nicotinevervanging"]
-    assert rated("Eenmalige aankoop.", price=1.99)["blended_care"]["value"]["cost"] == "betaald"
+    assert rated("Eenmalige aankoop.", price=1.99)["blended_care"]["value"]["cost"] == "paid"
 
 
 def test_components_against_the_checklist():
@@ -154,6 +154,6 @@ def test_a_ggd_appstore_listing_is_its_judgement_unless_a_theme_score_says_more(
     assert listed["reasons"][0]["text"].startswith("Opgenomen in de GGD AppStore (4 van 5 sterren)")
     assert listed["reasons"][0]["status"] == "verified"
     scored_low = rate(with_ggd(quality_score=4.0, quality_themes={"onderbouwing": 2.0}))
-    assert scored_low["evidence"]["value"] == "onbekend"
+    assert scored_low["evidence"]["value"] == "unknown"
     scored_high = rate(with_ggd(quality_themes={"onderbouwing": 4.5}))
     assert scored_high["evidence"]["value"] == "ggd_onderbouwing"

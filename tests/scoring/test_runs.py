@@ -19,9 +19,9 @@ def rate_by_words(record):
     """A small, transparent rater for testing the run logic (the real rubric is tested apart)."""
     claims = "bewezen" in record["description"]
     return {"rubric_version": "test-1", "recommendable": not claims,
-            "evidence": {"value": "claimed" if claims else "onbekend",
+            "evidence": {"value": "claimed" if claims else "unknown",
                          "label": "Alleen volgens de maker" if claims else "Onbekend",
-                         "confidence": "laag", "guideline_aids": [],
+                         "confidence": "low", "guideline_aids": [],
                          "reasons": [{"rule": "self_claim", "text": record["description"][:40],
                                       "source": "description", "url": None,
                                       "seen": record["sources"][0]["seen_at"],
@@ -51,7 +51,7 @@ def test_unchanged_ratings_are_not_stored_again(db, load):
     load({"googleplay": [QUITNOW]})
     assert score(db).changed == 2  # evidence and recommendable
     assert score(db).changed == 0
-    assert ratings(db) == [('"onbekend"', True, False)]
+    assert ratings(db) == [('"unknown"', True, False)]
 
 
 def test_a_changed_app_gets_a_new_rating_and_the_old_one_its_end(db, load):
@@ -60,7 +60,7 @@ def test_a_changed_app_gets_a_new_rating_and_the_old_one_its_end(db, load):
     load({"googleplay": [CLAIMING]}, day=1)
     summary = score(db)
     assert summary.changed == 2
-    assert ratings(db) == [('"onbekend"', False, False), ('"claimed"', True, False)]
+    assert ratings(db) == [('"unknown"', False, False), ('"claimed"', True, False)]
     with write_session(db) as con:
         reasons = json.loads(con.execute("SELECT reasons FROM rating_current WHERE dimension = "
                                          "'evidence'").fetchone()[0])
@@ -143,4 +143,4 @@ def test_trends_count_each_crawl_with_the_ratings_scored_after_it(db, load):
     with write_session(db) as con:
         points = trends(con)
     assert [(p["date"], p["apps"], p["evidence"]) for p in points] == [
-        ("2026-11-20", 2, {"onbekend": 2}), ("2026-11-21", 1, {"claimed": 1})]
+        ("2026-11-20", 2, {"unknown": 2}), ("2026-11-21", 1, {"claimed": 1})]

@@ -25,7 +25,7 @@ def reason(rule, text, source="appstore"):
 
 
 def make_app(name="Stopapp - stop met roken", *, kind="app", platforms=("android", "ios"),
-             checklist=(), features=(), feature_reasons=(), cost="gratis", cost_reasons=(),
+             checklist=(), features=(), feature_reasons=(), cost="free", cost_reasons=(),
              groups=("algemeen",), aids=(), flags=(), flag_reasons=(), recommendable=True,
              notifications=None, ads=None, privacy=None, websites=(), sources=()):
     blended = {"refers_to_professional": False, "advises_aids": bool(aids),
@@ -181,7 +181,7 @@ def test_exercises_are_offered_only_when_the_app_has_them():
 
 
 def test_a_paid_feature_is_not_on_the_card_and_is_named_in_the_cost_check():
-    smoke_free = make_app("Smoke Free - Quit Smoking Now", cost="gratis met betaalde extra's",
+    smoke_free = make_app("Smoke Free - Quit Smoking Now", cost="free_with_paid_extras",
                           features=["geld_bespaard", "dagboek", "oefeningen"],
                           cost_reasons=[reason("cost_extras", "…how to combine them. Free, with a "
                                                "premium upgrade (paid) for all missions and the "

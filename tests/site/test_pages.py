@@ -9,6 +9,7 @@ import pytest
 from catalogue.store import connect_readonly
 from publish import build
 from publish.data import off_topic_apps
+from publish.render import TEMPLATES
 
 
 def page(site, *parts):
@@ -123,7 +124,7 @@ def test_cost_is_shown_in_words_filterable_and_on_the_patient_card(built_site):
     _, site = built_site
     rows = re.findall(r"<tr data-group.*?</tr>", page(site), re.S)
     detour = next(row for row in rows if 'href="apps/detour/"' in row)
-    assert 'data-cost="betaald"' in detour and "<td>Betaald</td>" in detour
+    assert 'data-cost="paid"' in detour and "<td>Betaald</td>" in detour
     card = (site / "kaart" / "detour.html").read_text(encoding="utf-8")
     assert "Let op: de app kost geld." in card
 
@@ -144,3 +145,11 @@ def test_an_app_page_written_as_html_keeps_its_table_of_contents_and_search(buil
     assert "Leg uit hoe de buddy of het maatje werkt" in fragments["/apps/quiddy/"]
     assert "bevestigd door de bron" not in fragments["/apps/quiddy/"]  # its reasons are left out
     assert not [url for url in fragments if url.startswith("/kaart/")]
+
+
+def test_template_lines_are_short():
+    """Long page lines are written as several template lines (see site/templates/macros.j2)."""
+    long_lines = [f"{path.name}:{number}" for path in sorted(TEMPLATES.iterdir())
+                  for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                  if len(line) > 160]
+    assert long_lines == []
