@@ -116,22 +116,22 @@ def test_notification_paraphrases(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Gratis te downloaden. Voor €4,99 per maand krijg je toegang tot alle programma's.", ("gratis met betaalde extra's", None)),
-    ("Download gratis; extra oefeningen koop je los in de app.", ("gratis met betaalde extra's", None)),
-    ("Bevat advertenties. Met Premium zijn ze weg.", ("gratis met betaalde extra's", True)),
-    ("De app is gratis en wordt betaald uit reclame.", ("gratis", True)),
-    ("Eenmalig €2,99, geen abonnement.", ("betaald", None)),
-    ("Probeer 7 dagen gratis, daarna €39,99 per jaar.", ("betaald", None)),
-    ("Gratis, zonder reclame en zonder verborgen kosten.", ("gratis", False)),
-    ("Free with optional in-app purchases.", ("gratis met betaalde extra's", None)),
-    ("Contains ads.", ("onbekend", True)),
-    ("Upgrade naar Plus voor €1,99 en krijg extra thema's.", ("gratis met betaalde extra's", None)),
-    ("Sommige functies vereisen een betaald lidmaatschap.", ("gratis met betaalde extra's", None)),
-    ("Je ziet af en toe een advertentie onderaan het scherm.", ("onbekend", True)),
-    ("Gratis app. Advertenties helpen ons de app gratis te houden.", ("gratis", True)),
-    ("Kost €3,49.", ("betaald", None)),
-    ("Na de proefweek betaal je 3,99 euro per maand.", ("betaald", None)),
-    ("De basisversie is gratis; de volledige cursus kost 9,99 euro.", ("gratis met betaalde extra's", None)),
+    ("Gratis te downloaden. Voor €4,99 per maand krijg je toegang tot alle programma's.", ("free_with_paid_extras", None)),
+    ("Download gratis; extra oefeningen koop je los in de app.", ("free_with_paid_extras", None)),
+    ("Bevat advertenties. Met Premium zijn ze weg.", ("free_with_paid_extras", True)),
+    ("De app is gratis en wordt betaald uit reclame.", ("free", True)),
+    ("Eenmalig €2,99, geen abonnement.", ("paid", None)),
+    ("Probeer 7 dagen gratis, daarna €39,99 per jaar.", ("paid", None)),
+    ("Gratis, zonder reclame en zonder verborgen kosten.", ("free", False)),
+    ("Free with optional in-app purchases.", ("free_with_paid_extras", None)),
+    ("Contains ads.", ("unknown", True)),
+    ("Upgrade naar Plus voor €1,99 en krijg extra thema's.", ("free_with_paid_extras", None)),
+    ("Sommige functies vereisen een betaald lidmaatschap.", ("free_with_paid_extras", None)),
+    ("Je ziet af en toe een advertentie onderaan het scherm.", ("unknown", True)),
+    ("Gratis app. Advertenties helpen ons de app gratis te houden.", ("free", True)),
+    ("Kost €3,49.", ("paid", None)),
+    ("Na de proefweek betaal je 3,99 euro per maand.", ("paid", None)),
+    ("De basisversie is gratis; de volledige cursus kost 9,99 euro.", ("free_with_paid_extras", None)),
 ])
 def test_cost_and_ads_paraphrases(text, expected):
     value = rated(text)["blended_care"]["value"]
@@ -254,10 +254,10 @@ def test_checklist_paraphrases(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Alle functies zijn gratis, voor altijd.", "gratis"),
-    ("Een abonnement kost 4,99 per maand, de eerste week is gratis.", "betaald"),
-    ("Free to download. Optional Pro upgrade unlocks extra programs.", "gratis met betaalde extra's"),
-    ("Gratis. Wil je de app steunen, dan kun je een kleine donatie doen.", "gratis"),
+    ("Alle functies zijn gratis, voor altijd.", "free"),
+    ("Een abonnement kost 4,99 per maand, de eerste week is gratis.", "paid"),
+    ("Free to download. Optional Pro upgrade unlocks extra programs.", "free_with_paid_extras"),
+    ("Gratis. Wil je de app steunen, dan kun je een kleine donatie doen.", "free"),
 ])
 def test_cost_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["cost"] == expected
