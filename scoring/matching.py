@@ -18,6 +18,8 @@ def _negation() -> dict:
             "warnings": rubric.compile_pattern(config["warnings"]),
             "warning_scope_breaks": re.compile(config["warning_scope_breaks"], re.I),
             "contrast": re.compile(config["contrast"], re.I),
+            "promotion_before": re.compile(config["promotion_before"], re.I),
+            "promotion_after": re.compile(config["promotion_after"], re.I),
             "pronouns": rubric.compile_pattern(config["pronouns"])}
 
 
@@ -50,8 +52,8 @@ def _warned(text: str, start: int, end: int) -> bool:
     following = breaks.split(breaks.sub("", tail, count=1), maxsplit=1)[0] if tail else ""
     # The next sentence answers a question, or turns on the method by a pronoun ("Die raden
     # we af"); a contrast does the same within the sentence.
-    if tail.startswith("?") or (config["pronouns"].match(following.lstrip()) and tail.startswith(".")) \
-            or (config["contrast"].match(tail) and config["pronouns"].search(following)):
+    if tail.startswith("?") or (tail[:1] in ".:" or config["contrast"].match(tail)) and \
+            config["pronouns"].search(following):
         after += " " + following
     return bool(config["warnings"].search(before + text[start:end] + after))
 
@@ -81,6 +83,15 @@ def negated(text: str, start: int, end: int, look_ahead: bool = False) -> bool:
         return any(phrase in after.lower() for phrase in config["after"]) or \
             _warned(text, start, end)
     return False
+
+
+def _promoted(text: str, start: int, end: int) -> bool:
+    """The match's clause uses it as the way to quit ("met hypnose ben je er in één sessie
+    vanaf", "hypnose is bij uitstek geschikt")."""
+    config = _negation()
+    after = config["clause_breaks"].split(text[end:], maxsplit=1)[0]
+    return bool(config["promotion_before"].search(_clause_before(text, start)) or
+                config["promotion_after"].search(after))
 
 
 def _inside(pattern: re.Pattern | None, text: str, start: int, end: int) -> bool:
@@ -119,15 +130,17 @@ def find(rule: rubric.Rule, texts: list[Text], look_ahead: bool = False,
     """One reason per text where the rule holds (its first valid match); a snippet already
     given for another source (a store text copied to another store) is given once. A match
     whose sentence scope holds `vetoed_by` does not count. With `once_negated`, a text that
-    negates, warns against or excludes the rule once is read as critical of it throughout:
-    "hypnosis has little evidence … hypnosis can also be expensive" promotes nothing."""
+    negates, warns against or names the rule as the habit quit once is read as critical of it
+    throughout: "hypnosis has little evidence … hypnosis can also be expensive" promotes nothing,
+    unless a mention uses it as the way to quit ("met hypnose ben je er vanaf")."""
     found, snippets = [], set()
     for text in texts:
-        if once_negated and _critical(rule, text.text, look_ahead):
-            continue
+        critical = once_negated and _critical(rule, text.text, look_ahead)
         for match in rule.pattern.finditer(text.text):
             start, end = match.span()
             if rule.negatable and negated(text.text, start, end, look_ahead):
+                continue
+            if critical and not _promoted(text.text, start, end):
                 continue
             scope = sentence_scope(text.text, start)
             if _excluded(rule, text.text, start, end) or any(

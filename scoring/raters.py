@@ -104,11 +104,12 @@ def cost(record: dict, texts: list[Text]) -> tuple[str, list[dict]]:
     trial = find(rubric.rule("blended_care", "cost", "free_trial"), texts)
     if price:
         return "paid", price_reasons + paid
+    if (price == 0 or free) and (extras or paid):
+        # Free to download, paid to unlock more (a trial of the extras included).
+        return "free_with_paid_extras", extras + paid
     if trial and paid:
         # "Een week gratis, daarna € 4,99 per maand": free only to try.
         return "paid", trial + paid
-    if (price == 0 or free) and (extras or paid):
-        return "free_with_paid_extras", extras + paid
     if paid:
         return "paid", paid
     if extras:

@@ -55,6 +55,9 @@ def rated(text, **record):
     ("Stoppen met roken tijdens de zwangerschap? Wij helpen je.", ["zwanger"]),
     ("Wat gebeurt er bij een operatie aan je longen? Lees het in de bibliotheek.", ["algemeen"]),
     ("Stop met roken voor je operatie: dan herstel je sneller.", ["operatie"]),
+    ("Voor mensen die een hartaanval hebben gehad en willen stoppen.", ["chronisch"]),
+    ("Twee derde van de studenten in ons onderzoek stopte.", ["algemeen"]),
+    ("Speciaal voor studenten die willen stoppen.", ["jongvolwassenen"]),
 ])
 def test_target_group_paraphrases(text, expected):
     assert sorted(rated(text)["target_groups"]["value"]) == expected
@@ -176,6 +179,11 @@ def test_cost_and_ads_paraphrases(text, expected):
     ("Sommige mensen proberen hypnose of een laserkuur. Dat raden wij niet aan.", False),
     ("Magnets and detox patches are not backed by evidence.", False),
     ("Many people ask about acupuncture. It has not been proven to help, so we do not offer it.", False),
+    ("Veel mensen vragen naar hypnose. In deze app leggen we uit waarom we dat niet aanraden.", False),
+    ("We look at acupuncture and laser, and explain why the evidence does not support them.", False),
+    ("Artsen denken niet aan hypnose, maar met hypnose ben je er in twee sessies vanaf.", True),
+    ("Stoppen wordt heel makkelijk met onze methode.", True),
+    ("Stap in zes weken over op een verhit tabaksapparaat.", True),
 ])
 def test_unproven_method_paraphrases(text, promoted):
     assert ("unproven_method" in rated(text)["flags"]["value"]) is promoted
@@ -196,6 +204,8 @@ def test_unproven_method_paraphrases(text, promoted):
     ("Samen met de universiteit getest bij 500 rokers.", "claimed"),
     ("Met een slagingspercentage van 70%.", "claimed"),
     ("Al meer dan tienduizend tevreden gebruikers gingen je voor.", "claimed"),
+    ("Vorig jaar stopte zeventig procent van de deelnemers.", "claimed"),
+    ("Our approach is backed by peer-reviewed research.", "claimed"),
 ])
 def test_claim_paraphrases(text, expected):
     assert rated(text)["evidence"]["value"] == expected
@@ -236,6 +246,7 @@ def test_referral_paraphrases(text, expected):
     ("Bespreek met je huisarts of medicatie zoals varenicline iets voor jou is.", True),
     ("Je kunt je aanmelden voor een gratis telefonische coachingstraject.", True),
     ("Niet nodig: pleisters, kauwgom of pillen.", False),
+    ("Je krijgt tips van een verpleegkundige via de chat.", True),
 ])
 def test_guideline_aid_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["advises_aids"] is expected
@@ -258,6 +269,7 @@ def test_checklist_paraphrases(text, expected):
     ("Een abonnement kost 4,99 per maand, de eerste week is gratis.", "paid"),
     ("Free to download. Optional Pro upgrade unlocks extra programs.", "free_with_paid_extras"),
     ("Gratis. Wil je de app steunen, dan kun je een kleine donatie doen.", "free"),
+    ("Download gratis; na een proefweek ontgrendel je de cursus met een abonnement van € 2,99 per maand.", "free_with_paid_extras"),
 ])
 def test_cost_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["cost"] == expected
@@ -267,6 +279,7 @@ def test_cost_paraphrases(text, expected):
     ("Geen advertenties, geen tracking.", False),
     ("The free version is supported by ads.", True),
     ("Deze gratis app toont soms reclame van partners.", True),
+    ("Om de app gratis te houden zie je onderaan het scherm soms een advertentie.", True),
 ])
 def test_ads_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["ads"] is expected
