@@ -47,6 +47,9 @@ def target_groups(record: dict) -> dict:
     by_age, age_reasons = _age_groups(texts)
     by_words, reasons = find_codes(rubric.rules("target_groups"), texts,
                                    vetoed_by=_excluded_when())
+    if by_age:
+        # A stated age range says which of the young it serves ("students aged 14 to 18").
+        by_words = [c for c in by_words if c not in config["age_range"]["groups"]]
     codes = [c for c in config["labels"] if c in by_age or c in by_words]
     if not codes:
         return rating([config["default"]], config["labels"][config["default"]], "low", [])

@@ -58,6 +58,8 @@ def rated(text, **record):
     ("Voor mensen die een hartaanval hebben gehad en willen stoppen.", ["chronisch"]),
     ("Twee derde van de studenten in ons onderzoek stopte.", ["algemeen"]),
     ("Speciaal voor studenten die willen stoppen.", ["jongvolwassenen"]),
+    ("This app is for adults: if you are under 18, ask your school nurse about a programme for your age.", ["algemeen"]),
+    ("A quit programme for students aged 14 to 18.", ["jongeren"]),
 ])
 def test_target_group_paraphrases(text, expected):
     assert sorted(rated(text)["target_groups"]["value"]) == expected
@@ -113,6 +115,8 @@ def test_target_group_paraphrases(text, expected):
     ("Turn on reminders to log your cravings.", True),
     ("The app buzzes when it's time for your breathing exercise.", True),
     ("Schakel pushmeldingen in om niets te missen.", True),
+    ("De app stuurt nooit uit zichzelf een bericht.", False),
+    ("Rond je risicomomenten laat je telefoon je even trillen.", True),
 ])
 def test_notification_paraphrases(text, expected):
     assert rated(text)["notifications"]["value"]["has"] is expected
@@ -184,6 +188,10 @@ def test_cost_and_ads_paraphrases(text, expected):
     ("Artsen denken niet aan hypnose, maar met hypnose ben je er in twee sessies vanaf.", True),
     ("Stoppen wordt heel makkelijk met onze methode.", True),
     ("Stap in zes weken over op een verhit tabaksapparaat.", True),
+    ("Sommige mensen proberen een laser. Onderzoek laat zien dat die geen enkel effect heeft.", False),
+    ("You won't find hypnosis or e-cigarettes in this app.", False),
+    ("Track your smoking type: cigarettes, vape or cigars.", False),
+    ("Voor jongeren die van de sigaret of de vape af willen.", False),
 ])
 def test_unproven_method_paraphrases(text, promoted):
     assert ("unproven_method" in rated(text)["flags"]["value"]) is promoted
@@ -206,6 +214,7 @@ def test_unproven_method_paraphrases(text, promoted):
     ("Al meer dan tienduizend tevreden gebruikers gingen je voor.", "claimed"),
     ("Vorig jaar stopte zeventig procent van de deelnemers.", "claimed"),
     ("Our approach is backed by peer-reviewed research.", "claimed"),
+    ("Uit onze eigen peiling blijkt dat 70 procent na een maand niet meer rookt.", "claimed"),
 ])
 def test_claim_paraphrases(text, expected):
     assert rated(text)["evidence"]["value"] == expected
@@ -230,6 +239,7 @@ def test_claim_paraphrases(text, expected):
     ("Neem gerust contact op met de apotheker voor advies over nicotinepleisters.", True),
     ("Met een chatbot die 24/7 je vragen beantwoordt.", False),
     ("Deze app is geen vervanging voor een behandeling door je huisarts.", False),
+    ("Je verpleegkundige belt je elke week.", True),
 ])
 def test_referral_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["refers_to_professional"] is expected
@@ -247,6 +257,7 @@ def test_referral_paraphrases(text, expected):
     ("Je kunt je aanmelden voor een gratis telefonische coachingstraject.", True),
     ("Niet nodig: pleisters, kauwgom of pillen.", False),
     ("Je krijgt tips van een verpleegkundige via de chat.", True),
+    ("Meld je aan voor de stoppen-met-rokencursus van de GGD.", True),
 ])
 def test_guideline_aid_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["advises_aids"] is expected
@@ -270,6 +281,8 @@ def test_checklist_paraphrases(text, expected):
     ("Free to download. Optional Pro upgrade unlocks extra programs.", "free_with_paid_extras"),
     ("Gratis. Wil je de app steunen, dan kun je een kleine donatie doen.", "free"),
     ("Download gratis; na een proefweek ontgrendel je de cursus met een abonnement van € 2,99 per maand.", "free_with_paid_extras"),
+    ("Download zonder te betalen; extra oefeningen koop je eenmalig voor € 2,49 in de app.", "free_with_paid_extras"),
+    ("Try all features for 14 days at no charge; then it is $4.99 a month.", "paid"),
 ])
 def test_cost_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["cost"] == expected
