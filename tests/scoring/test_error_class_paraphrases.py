@@ -60,6 +60,9 @@ def rated(text, **record):
     ("Speciaal voor studenten die willen stoppen.", ["jongvolwassenen"]),
     ("This app is for adults: if you are under 18, ask your school nurse about a programme for your age.", ["algemeen"]),
     ("A quit programme for students aged 14 to 18.", ["jongeren"]),
+    ("Dit programma is voor volwassen rokers; bent u zwanger, dan kunt u beter een programma kiezen dat daarvoor gemaakt is.", ["algemeen"]),
+    ("Kies een doel, bijvoorbeeld: ik wil zwanger worden, of ik wil beter kunnen sporten.", ["algemeen"]),
+    ("Wil je zwanger worden? Stop dan nu met roken, wij helpen je.", ["zwanger"]),
 ])
 def test_target_group_paraphrases(text, expected):
     assert sorted(rated(text)["target_groups"]["value"]) == expected
@@ -117,6 +120,7 @@ def test_target_group_paraphrases(text, expected):
     ("Schakel pushmeldingen in om niets te missen.", True),
     ("De app stuurt nooit uit zichzelf een bericht.", False),
     ("Rond je risicomomenten laat je telefoon je even trillen.", True),
+    ("Deelnemers krijgen via de app dagelijks steun bij hun poging.", True),
 ])
 def test_notification_paraphrases(text, expected):
     assert rated(text)["notifications"]["value"]["has"] is expected
@@ -192,6 +196,9 @@ def test_cost_and_ads_paraphrases(text, expected):
     ("You won't find hypnosis or e-cigarettes in this app.", False),
     ("Track your smoking type: cigarettes, vape or cigars.", False),
     ("Voor jongeren die van de sigaret of de vape af willen.", False),
+    ("Stoppen met de e-sigaret? Ruil eerst je sigaretten in voor een vape, dat is de makkelijkste route.", True),
+    ("VapeVrij helpt je van het vapen af, met een stopdatum en een teller.", False),
+    ("Pouches zijn volgens sommige winkels een uitweg. Wij zijn het daar niet mee eens: ze houden je verslaafd.", False),
 ])
 def test_unproven_method_paraphrases(text, promoted):
     assert ("unproven_method" in rated(text)["flags"]["value"]) is promoted
@@ -293,6 +300,8 @@ def test_cost_paraphrases(text, expected):
     ("The free version is supported by ads.", True),
     ("Deze gratis app toont soms reclame van partners.", True),
     ("Om de app gratis te houden zie je onderaan het scherm soms een advertentie.", True),
+    ("The app is free and never shows ads.", False),
+    ("Reclame kom je in deze app niet tegen.", False),
 ])
 def test_ads_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["ads"] is expected
