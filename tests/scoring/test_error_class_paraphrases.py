@@ -199,6 +199,8 @@ def test_cost_and_ads_paraphrases(text, expected):
     ("Stoppen met de e-sigaret? Ruil eerst je sigaretten in voor een vape, dat is de makkelijkste route.", True),
     ("VapeVrij helpt je van het vapen af, met een stopdatum en een teller.", False),
     ("Pouches zijn volgens sommige winkels een uitweg. Wij zijn het daar niet mee eens: ze houden je verslaafd.", False),
+    ("Be wary of quick fixes: detox kits and laser sessions have not been shown to work.", False),
+    ("Log your cigarette/cigar/vape use and see your trends.", False),
 ])
 def test_unproven_method_paraphrases(text, promoted):
     assert ("unproven_method" in rated(text)["flags"]["value"]) is promoted
@@ -222,6 +224,7 @@ def test_unproven_method_paraphrases(text, promoted):
     ("Vorig jaar stopte zeventig procent van de deelnemers.", "claimed"),
     ("Our approach is backed by peer-reviewed research.", "claimed"),
     ("Uit onze eigen peiling blijkt dat 70 procent na een maand niet meer rookt.", "claimed"),
+    ("Built on proven quit-smoking strategies.", "claimed"),
 ])
 def test_claim_paraphrases(text, expected):
     assert rated(text)["evidence"]["value"] == expected
@@ -265,6 +268,8 @@ def test_referral_paraphrases(text, expected):
     ("Niet nodig: pleisters, kauwgom of pillen.", False),
     ("Je krijgt tips van een verpleegkundige via de chat.", True),
     ("Meld je aan voor de stoppen-met-rokencursus van de GGD.", True),
+    ("Gaat het minder goed, dan neemt je praktijkondersteuner contact met je op.", True),
+    ("Stop-ondersteuning door je verloskundige hoort bij de zorg.", True),
 ])
 def test_guideline_aid_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["advises_aids"] is expected
@@ -290,6 +295,10 @@ def test_checklist_paraphrases(text, expected):
     ("Download gratis; na een proefweek ontgrendel je de cursus met een abonnement van € 2,99 per maand.", "free_with_paid_extras"),
     ("Download zonder te betalen; extra oefeningen koop je eenmalig voor € 2,49 in de app.", "free_with_paid_extras"),
     ("Try all features for 14 days at no charge; then it is $4.99 a month.", "paid"),
+    ("Bel gratis met de Stoplijn als je er even doorheen zit.", "unknown"),
+    ("Free core features; Pro unlocks unlimited coaching.", "free_with_paid_extras"),
+    ("Voor de begeleiding betaal je een eigen bijdrage per consult.", "paid"),
+    ("We record in-app activity to show your streak.", "unknown"),
 ])
 def test_cost_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["cost"] == expected
