@@ -18,6 +18,7 @@ def _negation() -> dict:
             "warnings": rubric.compile_pattern(config["warnings"]),
             "warning_scope_breaks": re.compile(config["warning_scope_breaks"], re.I),
             "contrast": re.compile(config["contrast"], re.I),
+            "listing": re.compile(config["listing"], re.I),
             "promotion_before": re.compile(config["promotion_before"], re.I),
             "promotion_after": re.compile(config["promotion_after"], re.I),
             "pronouns": rubric.compile_pattern(config["pronouns"])}
@@ -42,8 +43,9 @@ def sentence_scope(text: str, start: int) -> str:
 def _warned(text: str, start: int, end: int) -> bool:
     """A warning in the match's part of its sentence, up to a contrast ("maar", "but"); a
     question is answered by the next sentence ("Hypnose of laser? Daar is geen bewijs voor."),
-    and a contrast that turns on the method by a pronoun carries its warning back ("laser klinkt
-    aantrekkelijk, maar er is geen bewijs dat het helpt")."""
+    a next sentence or contrast that turns on the method by a pronoun carries its warning back
+    ("laser klinkt aantrekkelijk, maar er is geen bewijs dat het helpt"), and a warning carries
+    forward to a sentence that lists its examples."""
     config = _negation()
     breaks = config["warning_scope_breaks"]
     before = breaks.split(text[:start])[-1]
@@ -55,7 +57,17 @@ def _warned(text: str, start: int, end: int) -> bool:
     if tail.startswith("?") or (tail[:1] in ".:" or config["contrast"].match(tail)) and \
             config["pronouns"].search(following):
         after += " " + following
-    return bool(config["warnings"].search(before + text[start:end] + after))
+    return bool(config["warnings"].search(before + text[start:end] + after)) or \
+        _listed_after_warning(text, start)
+
+
+def _listed_after_warning(text: str, start: int) -> bool:
+    """The match's sentence lists examples ("Het gaat dan om hypnose, laser …") of what the
+    sentence before it warned against."""
+    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text[:start])]
+    if len(bounds) < 2 or not _negation()["listing"].match(text[bounds[-1]:start]):
+        return False
+    return bool(_negation()["warnings"].search(text[bounds[-2]:bounds[-1]]))
 
 
 def _clause_before(text: str, start: int) -> str:

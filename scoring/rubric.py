@@ -40,10 +40,13 @@ class Rule:
     habit: re.Pattern | None = None
 
     @classmethod
-    def from_entry(cls, entry: dict, group_unless: str | None = None) -> "Rule":
-        unless = "|".join(p for p in (entry.get("unless"), group_unless) if p)
-        optional = {key: compile_pattern(entry[key]) for key in ("excluded_when", "habit")
-                    if entry.get(key)}
+    def from_entry(cls, entry: dict, group: dict | None = None) -> "Rule":
+        """A rule from its rubric entry; a group's `unless` adds to the rule's, a group's
+        `excluded_when` applies where the rule has none."""
+        group = group or {}
+        unless = "|".join(p for p in (entry.get("unless"), group.get("unless")) if p)
+        optional = {key: compile_pattern(entry.get(key) or group.get(key))
+                    for key in ("excluded_when", "habit") if entry.get(key) or group.get(key)}
         return cls(entry["id"], entry.get("code"), compile_pattern(entry["pattern"]),
                    compile_pattern(unless) if unless else None, entry.get("negatable", True),
                    **optional)
@@ -70,13 +73,13 @@ def section(*path: str):
 @cache
 def rules(*path: str) -> tuple[Rule, ...]:
     """The rules at a path of the rubric: a list of rules, a group with `rules` (and perhaps a
-    group-wide `unless`), or one rule, e.g. rules("components", "checklist")."""
+    group-wide `unless` or `excluded_when`), or one rule, e.g. rules("components", "checklist")."""
     node = section(*path)
-    group_unless = None
+    group = {}
     if isinstance(node, dict) and "rules" in node:
-        group_unless, node = node.get("unless"), node["rules"]
+        group, node = node, node["rules"]
     entries = node if isinstance(node, list) else [node]
-    return tuple(Rule.from_entry(entry, group_unless) for entry in entries)
+    return tuple(Rule.from_entry(entry, group) for entry in entries)
 
 
 def rule(*path: str) -> Rule:

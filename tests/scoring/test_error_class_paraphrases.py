@@ -63,6 +63,7 @@ def rated(text, **record):
     ("Dit programma is voor volwassen rokers; bent u zwanger, dan kunt u beter een programma kiezen dat daarvoor gemaakt is.", ["algemeen"]),
     ("Kies een doel, bijvoorbeeld: ik wil zwanger worden, of ik wil beter kunnen sporten.", ["algemeen"]),
     ("Wil je zwanger worden? Stop dan nu met roken, wij helpen je.", ["zwanger"]),
+    ("Gebruik je bloedverdunners, overleg dan eerst met je huisarts; de app is niet ontworpen voor hartpatiënten.", ["algemeen"]),
 ])
 def test_target_group_paraphrases(text, expected):
     assert sorted(rated(text)["target_groups"]["value"]) == expected
@@ -121,6 +122,8 @@ def test_target_group_paraphrases(text, expected):
     ("De app stuurt nooit uit zichzelf een bericht.", False),
     ("Rond je risicomomenten laat je telefoon je even trillen.", True),
     ("Deelnemers krijgen via de app dagelijks steun bij hun poging.", True),
+    ("Your nurse writes the plan with you and the app sends you her messages in between.", True),
+    ("Elke ochtend ontvang je een korte tip.", True),
 ])
 def test_notification_paraphrases(text, expected):
     assert rated(text)["notifications"]["value"]["has"] is expected
@@ -201,6 +204,7 @@ def test_cost_and_ads_paraphrases(text, expected):
     ("Pouches zijn volgens sommige winkels een uitweg. Wij zijn het daar niet mee eens: ze houden je verslaafd.", False),
     ("Be wary of quick fixes: detox kits and laser sessions have not been shown to work.", False),
     ("Log your cigarette/cigar/vape use and see your trends.", False),
+    ("Methoden die onvoldoende bewezen zijn, vergoedt de verzekeraar niet. Het gaat dan om hypnose en lasertherapie.", False),
 ])
 def test_unproven_method_paraphrases(text, promoted):
     assert ("unproven_method" in rated(text)["flags"]["value"]) is promoted
@@ -225,6 +229,7 @@ def test_unproven_method_paraphrases(text, promoted):
     ("Our approach is backed by peer-reviewed research.", "claimed"),
     ("Uit onze eigen peiling blijkt dat 70 procent na een maand niet meer rookt.", "claimed"),
     ("Built on proven quit-smoking strategies.", "claimed"),
+    ("Vraag je apotheker naar pleisters of kauwgom: die zijn bewezen effectief.", "unknown"),
 ])
 def test_claim_paraphrases(text, expected):
     assert rated(text)["evidence"]["value"] == expected
@@ -250,6 +255,8 @@ def test_claim_paraphrases(text, expected):
     ("Met een chatbot die 24/7 je vragen beantwoordt.", False),
     ("Deze app is geen vervanging voor een behandeling door je huisarts.", False),
     ("Je verpleegkundige belt je elke week.", True),
+    ("Je werkt samen met een stopcoach van de GGD.", True),
+    ("Met De Stopcoach-app stop je in vijf stappen; je virtuele coach helpt je.", False),
 ])
 def test_referral_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["refers_to_professional"] is expected
@@ -299,6 +306,8 @@ def test_checklist_paraphrases(text, expected):
     ("Free core features; Pro unlocks unlimited coaching.", "free_with_paid_extras"),
     ("Voor de begeleiding betaal je een eigen bijdrage per consult.", "paid"),
     ("We record in-app activity to show your streak.", "unknown"),
+    ("Rook je een pakje per dag van € 9, dan bespaar je zo € 270 per maand.", "unknown"),
+    ("Probeer de app tien dagen kosteloos; daarna kost een abonnement € 5,99 per maand.", "paid"),
 ])
 def test_cost_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["cost"] == expected
