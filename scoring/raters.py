@@ -3,6 +3,7 @@ components and the warnings about it. Evidence and language have their own modul
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from scoring import rubric
@@ -23,12 +24,15 @@ def _age_groups(texts: list[Text]) -> tuple[list[str], list[dict]]:
     config = rubric.section("target_groups", "age_range")
     rule = rubric.rule("target_groups", "age_range")
     codes, reasons = [], []
+    of_others = re.compile(config["of_others"], re.I)
     for text in texts:
         for match in rule.pattern.finditer(text.text):
-            if _excluded_when().search(sentence_scope(text.text, match.start())):
+            if _excluded_when().search(sentence_scope(text.text, match.start())) or \
+                    of_others.search(text.text[max(0, match.start() - 80):match.start()]):
                 continue
-            low = int(match["low"] or match["low2"] or match["low4"] or 0)
-            high = int(match["high"] or match["high2"] or match["high3"] or match["high4"])
+            low = int(match["low"] or match["low2"] or match["low4"] or match["low5"] or 0)
+            high = int(match["high"] or match["high2"] or match["high3"] or match["high4"]
+                       or match["high5"])
             if high > config["oldest_young"]:
                 continue
             overlapping = [code for code, (first, last) in config["groups"].items()

@@ -64,6 +64,10 @@ def rated(text, **record):
     ("Kies een doel, bijvoorbeeld: ik wil zwanger worden, of ik wil beter kunnen sporten.", ["algemeen"]),
     ("Wil je zwanger worden? Stop dan nu met roken, wij helpen je.", ["zwanger"]),
     ("Gebruik je bloedverdunners, overleg dan eerst met je huisarts; de app is niet ontworpen voor hartpatiënten.", ["algemeen"]),
+    ("Voor iedereen tussen de 17 en 24 die wil stoppen.", ["jongeren", "jongvolwassenen"]),
+    ("Rook je tussen de 10 en 20 sigaretten per dag? Deze app helpt.", ["algemeen"]),
+    ("Voor ouders van kinderen van 0 tot 12 jaar die willen stoppen.", ["algemeen"]),
+    ("Heeft u hartklachten, overleg dan eerst met uw arts voordat u nicotinepleisters gebruikt.", ["algemeen"]),
 ])
 def test_target_group_paraphrases(text, expected):
     assert sorted(rated(text)["target_groups"]["value"]) == expected
@@ -124,6 +128,9 @@ def test_target_group_paraphrases(text, expected):
     ("Deelnemers krijgen via de app dagelijks steun bij hun poging.", True),
     ("Your nurse writes the plan with you and the app sends you her messages in between.", True),
     ("Elke ochtend ontvang je een korte tip.", True),
+    ("Je krijgt elke avond een bericht met je voortgang.", True),
+    ("Elke ochtend vraagt de app hoe je je voelt.", True),
+    ("Motiverende feedback via de app houdt je op koers.", True),
 ])
 def test_notification_paraphrases(text, expected):
     assert rated(text)["notifications"]["value"]["has"] is expected
@@ -308,6 +315,7 @@ def test_checklist_paraphrases(text, expected):
     ("We record in-app activity to show your streak.", "unknown"),
     ("Rook je een pakje per dag van € 9, dan bespaar je zo € 270 per maand.", "unknown"),
     ("Probeer de app tien dagen kosteloos; daarna kost een abonnement € 5,99 per maand.", "paid"),
+    ("Track your days on this smoke-free app.", "unknown"),
 ])
 def test_cost_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["cost"] == expected
@@ -320,6 +328,7 @@ def test_cost_paraphrases(text, expected):
     ("Om de app gratis te houden zie je onderaan het scherm soms een advertentie.", True),
     ("The app is free and never shows ads.", False),
     ("Reclame kom je in deze app niet tegen.", False),
+    ("In de gratis versie zie je soms reclame; met Premium krijg je extra oefeningen en geen reclame meer.", True),
 ])
 def test_ads_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["ads"] is expected
