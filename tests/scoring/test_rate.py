@@ -122,16 +122,18 @@ def test_components_against_the_checklist():
     assert components["features"] == ["dagen_rookvrij", "dagboek"]
 
 
-# The held-out set's figures and inverted ratings when it was first scored (set 10 at commit
-# 972feb0, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
+# The held-out set's figures and inverted ratings when it was first scored (set 12 at commit
+# 13eafd8, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
 # rating, fails, so the README's figures stay the measure and a held-out text is never tuned on.
-FIRST_SCORED = {"evidence": 0.955, "dutch": 1.0, "notifications_has": 0.932, "referral": 0.818,
-                "aids": 0.841, "view": 1.0, "target_groups": 0.991, "notification_kinds": 0.981,
-                "checklist": 0.952, "flags": 0.97, "cost": 0.818, "ads": 1.0}
+FIRST_SCORED = {"evidence": 0.925, "dutch": 1.0, "notifications_has": 0.975, "referral": 1.0,
+                "aids": 0.95, "view": 0.95, "target_groups": 0.991, "notification_kinds": 0.982,
+                "checklist": 0.922, "flags": 0.975, "cost": 0.925, "ads": 0.975}
 KNOWN_HELDOUT_INVERSIONS = [
-    "Stoppen met roken goedkoper (Plus Magazine): unproven-method flag on a text that does not "
-    "promote one",
-    "Hartbewust Stopplan: target group chronisch not given by the labels"]
+    'Stopcoach (Noaber-portfolio): target group laaggeletterd not given by the labels',
+    'SteadyStep Adults: target group zwanger not given by the labels',
+    'Wisselroute: promoted unproven method missed',
+    'ClearFacts Quit: unproven-method flag on a text that does not promote one',
+]
 
 
 def test_the_held_out_set_gates_the_suite():
