@@ -81,14 +81,19 @@ def _ratings(con) -> dict[str, dict]:
     return ratings
 
 
+def _with_store_flags(sources: list[dict]) -> list[dict]:
+    """Each source entry with `store` from the registry: the page shows a store's own rating."""
+    return [{**entry, "store": source_registry.lookup(entry["source"]).store}
+            for entry in sources]
+
+
 def _store_links(sources: list[dict]) -> list[dict]:
     links, seen = [], set()
     for entry in sources:
         if not entry["available"]:
             continue
-        source = source_registry.REGISTRY.get(entry["source"])
-        if source and source.store:
-            candidates = [(source.label, entry["url"])]
+        if entry["store"]:
+            candidates = [(source_registry.lookup(entry["source"]).label, entry["url"])]
         else:
             candidates = [("Website", entry["website"])]
         for label, url in candidates:
@@ -176,7 +181,7 @@ def site_data(con: duckdb.DuckDBPyConnection, curation: Curation, labels: dict) 
     for app in _rows(con, "apps_by_name"):
         if app["app_id"] in kept_off:
             continue
-        sources = entries.get(app["app_id"], [])
+        sources = _with_store_flags(entries.get(app["app_id"], []))
         curated = next((s["summary"] for s in sources if s["summary"]), None)
         apps.append({
             **app,

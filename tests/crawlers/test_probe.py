@@ -6,6 +6,7 @@ import subprocess
 import sys
 from urllib.robotparser import RobotFileParser
 
+from crawlers import sources
 from stopwijzer import pipeline, probe
 from tests.faults.server import FaultyMirror
 
@@ -16,6 +17,10 @@ def run(sources, faults=None):
         ok = probe.probe(sources, probe.Fetcher(mirror.url, delay=0), echo=lines.append)
         asked = list(mirror.requests)
     return ok, "\n".join(lines), asked
+
+
+def test_every_source_in_the_registry_has_a_probe():
+    assert set(probe.PROBES) == set(sources.names())
 
 
 def test_every_source_passes_on_the_snapshot_with_its_counts():

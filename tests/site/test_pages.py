@@ -68,6 +68,24 @@ def test_claimed_evidence_is_shown_apart_from_verified(built_site):
     assert "Bevestigd door een onafhankelijke bron:" in stopstone
 
 
+def source_lines(html):
+    """The app page's list of sources, per source name, without links and the date seen."""
+    listed = html.split('<ul class="sw-sources">')[1].split("</ul>")[0]
+    lines = [re.sub(r"<[^>]+>|&middot; gezien op [\d-]+", "", line).strip()
+             for line in re.findall(r"<li>(.*?)</li>", listed)]
+    return dict(line.split(": ", 1) for line in lines if ": " in line)
+
+
+def test_a_store_source_shows_its_rating_and_a_curated_one_its_own_verdict(built_site):
+    _, site = built_site
+    assert source_lines(page(site, "apps", "quiddy")) == {
+        "App Store": "Quiddy: 4.4 sterren (51 beoordelingen), versie 1.9.2",
+        "GGD AppStore": "Quiddy: 5.0 van 5 sterren",
+        "Google Play": "Quiddy - samen stoppen met roken: 4.4 sterren (512 beoordelingen), "
+                       "versie 1.9.2",
+        "ikstopnu.nl": "Quiddy: in de selectie van ikstopnu.nl"}
+
+
 def test_an_unproven_method_is_warned_about_and_never_recommended(built_site):
     _, site = built_site
     hypnosis = page(site, "apps", "stop-smoking-hypnosis")
