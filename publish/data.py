@@ -187,6 +187,7 @@ def site_data(con: duckdb.DuckDBPyConnection, curation: Curation, labels: dict) 
             **app,
             # The summary is shown on its own; a description that is only that summary is not.
             "description": "" if app["description"] == curated else app["description"] or "",
+            "description_by_maker": source_registry.lookup(app["description_source"]).maker_text,
             "summary": summaries.get(app["app_id"], curated),
             "store_links": _store_links(sources),
             "sources": sources,
