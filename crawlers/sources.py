@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from crawlers.errors import InputError
+
 
 @dataclass(frozen=True)
 class Source:
@@ -62,7 +64,7 @@ def get(name: str) -> Source:
     try:
         return REGISTRY[name]
     except KeyError:
-        raise ValueError(f"unknown source '{name}'; choose from {', '.join(REGISTRY)}") from None
+        raise InputError(f"unknown source '{name}'; choose from {', '.join(REGISTRY)}") from None
 
 
 def priority(name: str) -> int:
