@@ -93,7 +93,7 @@ def test_a_description_from_a_curated_source_is_not_called_the_makers(db, load, 
               "ggdappstore", "Details,Rookvrij",
               "https://ggdappstore.nl/Appstore/Apps/Details,Rookvrij",
               kind="app", title="Rookvrij Nu", summary="Hulp bij stoppen met roken.",
-              description="Met deze app stop je met roken: elke dag een herinnering en een coach.")],
+              description="Met deze app stop je met roken: elke dag een herinnering.")],
           "ikstopnu": [new_record(
               "ikstopnu", "kwit",
               "https://www.ikstopnu.nl/bibliotheek/apps-om-te-stoppen-met-roken/#kwit",
