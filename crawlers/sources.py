@@ -65,9 +65,3 @@ def get(name: str) -> Source:
         return REGISTRY[name]
     except KeyError:
         raise InputError(f"unknown source '{name}'; choose from {', '.join(REGISTRY)}") from None
-
-
-def priority(name: str) -> int:
-    """0 for the source whose facts win, then 1, 2, …; unknown sources come last."""
-    order = names()
-    return order.index(name) if name in order else len(order)

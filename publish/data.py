@@ -26,7 +26,6 @@ from publish.feed import change_entries
 from scoring.runs import PLAIN_FACTS
 
 SQL = queries(Path(__file__).with_name("data.sql"))
-ADVICE_DIMENSIONS = ("evidence", "flags", "target_groups")
 # Dutch names of the catalogue's field codes (record_changes.field), for the site and the report.
 FIELD_NAMES = {"version": "versie", "rating": "waardering", "price": "prijs", "languages": "talen",
                "title": "naam", "developer": "maker", "recognition_level": "erkenningsniveau",
