@@ -1,4 +1,4 @@
-"""App Store parser on real iTunes Search API data (shared/research_samples) and the demo part."""
+"""App Store parser on real iTunes Search API data (tests/fixtures/appstore/) and the demo part."""
 
 import json
 from pathlib import Path

@@ -1,4 +1,5 @@
-"""Google Play parser on real saved pages (shared/research_samples, hl=en) and on the demo part."""
+"""Google Play parser on real saved pages (tests/fixtures/googleplay/, hl=en) and on the demo
+part."""
 
 import subprocess
 import sys
