@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import platform
-import re
 import resource
 import subprocess
 import sys
@@ -18,10 +17,11 @@ from pathlib import Path
 import duckdb
 
 from bench import loader, play_parser, sitebuild, synthetic
+from catalogue.sql import example_queries, queries
 from publish.data import trends
 
 ROOT = Path(__file__).resolve().parents[1]
-README = ROOT / "README.md"
+SQL = queries(Path(__file__).with_name("bench.sql"))
 
 
 def best_of(fn, times: int = 3) -> float:
@@ -31,14 +31,6 @@ def best_of(fn, times: int = 3) -> float:
         fn()
         best = min(best, time.perf_counter() - start)
     return best
-
-
-def example_queries() -> dict[str, str]:
-    """The researcher's example queries, exactly as the README shows them."""
-    sql = README.read_text(encoding="utf-8").split("Example queries (DuckDB):")[1]
-    sql = sql.split("```sql")[1].split("```")[0]
-    return {block.splitlines()[0].lstrip("- "): block for block in
-            (b.strip() for b in re.split(r"\n\n(?=--)", sql)) if block}
 
 
 def demo_pipeline() -> list[tuple[str, str, str]]:
@@ -65,8 +57,7 @@ def catalogue_rows(apps: int, years: int) -> list[tuple[str, str, str]]:
         rows.append(("synthetic catalogue: database size", f"{path.stat().st_size / 1e6:.0f} MB",
                      ""))
         con = duckdb.connect(str(path), read_only=True)
-        counts = con.execute("SELECT (SELECT count(*) FROM observation), "
-                             "(SELECT count(*) FROM sighting)").fetchone()
+        counts = con.execute(SQL["observations_and_sightings"]).fetchone()
         rows.append(("  observations / sightings", f"{counts[0]:,} / {counts[1]:,}", ""))
         queries = {**example_queries(), "site trends (3 charts)": None}
         for name, sql in queries.items():

@@ -101,9 +101,6 @@ class Curation:
     def hidden(self) -> set[str]:
         return {e["app"] for e in self.of("hide")}
 
-    def app_ids(self) -> set[str]:
-        return {e["app"] for entries in self.entries.values() for e in entries}
-
 
 def _has_shape(value, shape: str) -> bool:
     def text_list(item):

@@ -21,6 +21,7 @@ import duckdb
 import yaml
 
 from catalogue.sql import queries
+from crawlers.errors import InputError
 from crawlers.items import FIELDS
 
 # The stable tables and views researchers use, their meaning (documented in the README) and
@@ -94,7 +95,7 @@ def _field(column: str, column_type: str, fmt: str, descriptions: dict[str, str]
 
 def export(con: duckdb.DuckDBPyConnection, out_dir: Path, fmt: str) -> Path:
     if fmt not in FORMATS:
-        raise ValueError(f"unknown format '{fmt}'; choose {' or '.join(FORMATS)}")
+        raise InputError(f"unknown format '{fmt}'; choose {' or '.join(FORMATS)}")
     out_dir.mkdir(parents=True, exist_ok=True)
     existing = {row[0] for row in con.execute(SQL["table_names"]).fetchall()}
     # Record fields are described where they are defined (crawlers/items.py); the rest here.

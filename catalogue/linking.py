@@ -25,6 +25,7 @@ from urllib.parse import parse_qs, urlparse
 import duckdb
 
 from catalogue.sql import queries
+from crawlers import sources
 from crawlers.known_apps import known_apps
 from crawlers.text import folded
 from crawlers.text import slug as text_slug
@@ -82,10 +83,6 @@ def store_ids(urls: list[str] | None) -> list[tuple[str, str]]:
     return found
 
 
-# Sources whose links between records are an editor's (GGD AppStore, Trimbos) selection.
-CURATED_SOURCES = ("ggdappstore", "ikstopnu")
-# Sources whose records the app's maker writes: what they say about themselves is a claim.
-STORE_SOURCES = ("googleplay", "appstore")
 SQL = queries(Path(__file__).with_name("linking.sql"))
 
 
@@ -146,7 +143,7 @@ class Linker:
     @staticmethod
     def _trusted(method: str, record: dict) -> bool:
         """Links made before store records' own links stopped counting are decided again."""
-        return method != "store_link" or record["source"] in CURATED_SOURCES
+        return method != "store_link" or sources.lookup(record["source"]).curated
 
     def _keep_automatic(self, key: tuple[str, str], app_id: str, method: str) -> None:
         self.con.execute(SQL["keep_automatic_link"], {"source": key[0], "source_id": key[1],
@@ -157,18 +154,19 @@ class Linker:
                                 {"source": key[0], "source_id": key[1]}).fetchone()
 
     def _decide(self, record: dict) -> tuple[str, str]:
-        curated = record["source"] in CURATED_SOURCES
+        origin = sources.lookup(record["source"])
         for app in self.known:
             if self._is_known(app, record):
                 return slug(app["name"]), "known_app"
-            if record["source"] in STORE_SOURCES and _same_website(app, record):
+            # A store record's website is the maker's claim about itself.
+            if origin.store and _same_website(app, record):
                 self._suggest(record, slug(app["name"]), f"its website is {app['website']}")
         for source, source_id in store_ids(record.get("links")):
             row = self.links.get((source, source_id))
             known = next((slug(app["name"]) for app in self.known
                           if source_id in (app["android_package"], app["ios_track_id"])), None)
             target = row[0] if row else known
-            if target and curated:
+            if target and origin.curated:
                 return target, "store_link" if row else "known_app"
             if target:
                 self._suggest(record, target, f"the record links to {source}:{source_id}")
@@ -189,7 +187,7 @@ class Linker:
             return True
         if source == "appstore" and source_id == app["ios_track_id"]:
             return True
-        if record["source"] not in STORE_SOURCES and _same_website(app, record):
+        if not sources.lookup(source).store and _same_website(app, record):
             return True
         same_name = has_name(record.get("title"), app["name"])
         provider = developer_key(app["provider"])

@@ -18,6 +18,7 @@ import pyarrow as pa
 from catalogue.health import Health, judge
 from catalogue.linking import Linker
 from catalogue.sql import queries
+from crawlers.errors import InputError
 from crawlers.items import FIELDS
 from crawlers.pipelines import record_problems
 
@@ -81,7 +82,7 @@ def read_records(path: Path) -> list[dict]:
                 try:
                     records.append(json.loads(line))
                 except ValueError as error:
-                    raise ValueError(f"{path}: line {line_no}: not JSON ({error})") from None
+                    raise InputError(f"{path}: line {line_no}: not JSON ({error})") from None
     return records
 
 
@@ -98,7 +99,7 @@ def incoming_table(source: str, records: list[dict]) -> pa.Table:
             arrays[name] = pa.array(values, ARROW_TYPES[kind])
         except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError) as error:
             bad = next(r for r, v in zip(records, values) if not _fits(v, ARROW_TYPES[kind]))
-            raise ValueError(f"{source}: {bad.get('url')}: field '{name}': not a valid "
+            raise InputError(f"{source}: {bad.get('url')}: field '{name}': not a valid "
                              f"{kind} ({error})") from None
     return pa.table(arrays)
 
@@ -113,7 +114,7 @@ def _typed(record: dict, name: str, kind: str):
         try:
             return date.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"{record.get('source')}: {record.get('url')}: field '{name}': "
+            raise InputError(f"{record.get('source')}: {record.get('url')}: field '{name}': "
                              f"not a date (YYYY-MM-DD): {value[:40]!r}") from None
     return value
 
@@ -253,10 +254,10 @@ def ingest(con: duckdb.DuckDBPyConnection, source: str, records: list[dict], fil
         problems = record_problems(record)
         if problems and problems[0].problem == "missing":
             missing = [p.field for p in problems if p.problem == "missing"]
-            raise ValueError(f"{source}: {file}: record without {', '.join(missing)}")
+            raise InputError(f"{source}: {file}: record without {', '.join(missing)}")
         if problems:
             field, problem, _ = problems[0]
-            raise ValueError(f"{source}: {file}: record {str(record.get('source_id'))[:60]!r}: "
+            raise InputError(f"{source}: {file}: record {str(record.get('source_id'))[:60]!r}: "
                              f"field '{field}': {problem}")
     loader = RunLoader(con, "manual", datetime.now(timezone.utc), file, editor_links)
     loader.apply_source(source, Health("manual", f"added by hand from {file}"), records)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import duckdb
 
+from catalogue.load import ARROW_TYPES
 from catalogue.sql import queries
 from crawlers.items import FIELDS
 from crawlers.sources import REGISTRY
@@ -111,7 +112,12 @@ def _add_record_columns(con: duckdb.DuckDBPyConnection) -> None:
     have = {row[0] for row in con.execute(SQL["observation_columns"]).fetchall()}
     for name, (sql_type, _) in FIELDS.items():
         if name not in have:
-            con.execute(f"ALTER TABLE observation ADD COLUMN {name} {sql_type}")
+            # DDL cannot bind a column's name or type as a parameter, so both are formatted in,
+            # and only a plain name and a type the loader fills (catalogue/load.py) ever are.
+            if not (name.isascii() and name.isidentifier()) or sql_type not in ARROW_TYPES:
+                raise ValueError(f"crawlers/items.py: field {name!r} of type {sql_type!r}: not a "
+                                 "plain name or not a type the catalogue loads")
+            con.execute(f'ALTER TABLE observation ADD COLUMN "{name}" {sql_type}')
 
 
 def extra_sql(con: duckdb.DuckDBPyConnection, path: Path) -> None:

@@ -22,6 +22,8 @@ from scrapy.http import HtmlResponse, Response, TextResponse
 from scrapy.responsetypes import responsetypes
 from w3lib.url import canonicalize_url
 
+from crawlers.errors import InputError
+
 logger = logging.getLogger(__name__)
 
 MANIFEST = "manifest.jsonl"
@@ -92,7 +94,7 @@ class ReplayMiddleware:
                         entry = json.loads(line)
                         self.entries[snapshot_key(entry["method"], entry["url"])] = entry
                     except (ValueError, KeyError) as error:
-                        raise ValueError(f"{folder / MANIFEST}: line {line_no}: {error}") from error
+                        raise InputError(f"{folder / MANIFEST}: line {line_no}: {error}") from error
 
     @classmethod
     def from_crawler(cls, crawler):

@@ -26,7 +26,6 @@ from publish.feed import change_entries
 from scoring.runs import PLAIN_FACTS
 
 SQL = queries(Path(__file__).with_name("data.sql"))
-ADVICE_DIMENSIONS = ("evidence", "flags", "target_groups")
 # Dutch names of the catalogue's field codes (record_changes.field), for the site and the report.
 FIELD_NAMES = {"version": "versie", "rating": "waardering", "price": "prijs", "languages": "talen",
                "title": "naam", "developer": "maker", "recognition_level": "erkenningsniveau",
@@ -81,14 +80,19 @@ def _ratings(con) -> dict[str, dict]:
     return ratings
 
 
+def _with_store_flags(sources: list[dict]) -> list[dict]:
+    """Each source entry with `store` from the registry: the page shows a store's own rating."""
+    return [{**entry, "store": source_registry.lookup(entry["source"]).store}
+            for entry in sources]
+
+
 def _store_links(sources: list[dict]) -> list[dict]:
     links, seen = [], set()
     for entry in sources:
         if not entry["available"]:
             continue
-        source = source_registry.REGISTRY.get(entry["source"])
-        if source and source.store:
-            candidates = [(source.label, entry["url"])]
+        if entry["store"]:
+            candidates = [(source_registry.lookup(entry["source"]).label, entry["url"])]
         else:
             candidates = [("Website", entry["website"])]
         for label, url in candidates:
@@ -176,12 +180,13 @@ def site_data(con: duckdb.DuckDBPyConnection, curation: Curation, labels: dict) 
     for app in _rows(con, "apps_by_name"):
         if app["app_id"] in kept_off:
             continue
-        sources = entries.get(app["app_id"], [])
+        sources = _with_store_flags(entries.get(app["app_id"], []))
         curated = next((s["summary"] for s in sources if s["summary"]), None)
         apps.append({
             **app,
             # The summary is shown on its own; a description that is only that summary is not.
             "description": "" if app["description"] == curated else app["description"] or "",
+            "description_by_maker": source_registry.lookup(app["description_source"]).maker_text,
             "summary": summaries.get(app["app_id"], curated),
             "store_links": _store_links(sources),
             "sources": sources,

@@ -8,6 +8,7 @@ from functools import cache
 from lingua import IsoCode639_1, LanguageDetectorBuilder
 from textstat.textstat import textstatistics
 
+from crawlers import sources as registry
 from scoring import rubric
 from scoring.reasons import rating, reason
 from scoring.texts import Text, app_texts, languages, plain, source_text, sources
@@ -61,13 +62,19 @@ def _codes(names: list[str]) -> list[str]:
     return [known.get(name, name) for name in names]
 
 
+def _read_for_language(source_name: str | None) -> bool:
+    """A source's description tells the app's language when the maker wrote it (curated sources
+    write about an app in Dutch whatever its language) and the source does not state the app's
+    languages itself (the App Store does: no guess is needed)."""
+    source = registry.lookup(source_name)
+    return source.maker_text and "languages" not in source.expected
+
+
 def _detected(record: dict) -> list[tuple[str, Text]]:
-    """(language, text) for the maker's own texts: the descriptions of the sources in the
-    rubric's `detection.sources`, and the app's main description. Curated sources write about
-    an app in Dutch whatever its language, so their texts are not read here."""
-    config = rubric.section("language", "detection")
+    """(language, text) for the maker's own texts: the descriptions of the sources read for
+    their language (crawlers/sources.py), and the app's main description."""
     texts = [source_text(entry, plain(entry.get("description"))) for entry in sources(record)
-             if entry.get("source") in config["sources"] and plain(entry.get("description"))]
+             if _read_for_language(entry.get("source")) and plain(entry.get("description"))]
     description = plain(record.get("description"))
     if description and all(t.text != description for t in texts):
         texts.append(Text(description, "description"))

@@ -26,7 +26,7 @@ from typer._click.exceptions import NoArgsIsHelpError, UsageError  # typer 0.29 
 from catalogue.curation import CurationError, load_curation
 from catalogue.export import FORMATS, export as export_views
 from catalogue.store import CatalogueBusy, CatalogueError, connect_readonly
-from crawlers.errors import ParseError
+from crawlers.errors import InputError
 from crawlers.items import SOURCES
 from publish.build import serve as serve_site
 from stopwijzer.operations import (RETENTION_DAYS, prune, restore as restore_backup,
@@ -41,9 +41,9 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="Stopwijzer: monitor of stop-smoking apps and programmes for POH.")
 
 EXIT_ERROR, EXIT_USAGE, EXIT_BUSY, EXIT_SOURCE_FAILED = 1, 2, 3, 4
-# Problems of the input or the environment, reported in one line. A ValueError is what our own
-# checks raise for bad input; from a bug it reads the same, so its line points to --debug.
-EXPECTED_ERRORS = (ParseError, CatalogueError, CurationError, FileNotFoundError, IsADirectoryError,
+# Problems of the input or the environment, reported in one line. Our own checks of the input
+# raise InputError (ParseError is one); any other ValueError is a bug and shows its traceback.
+EXPECTED_ERRORS = (InputError, CatalogueError, CurationError, FileNotFoundError, IsADirectoryError,
                    NotADirectoryError, FileExistsError, PermissionError, duckdb.IOException)
 
 
@@ -79,8 +79,6 @@ def friendly_errors(command):
                 fail(str(error), EXIT_BUSY)
             if isinstance(error, EXPECTED_ERRORS):
                 fail(_first_line(error))
-            if isinstance(error, ValueError):
-                fail(f"{_first_line(error)} (--debug shows where)")
             traceback.print_exc()
             fail(f"unexpected {type(error).__name__}: {_first_line(error)}; this is a bug, "
                  "please report it with the traceback above")
@@ -262,9 +260,9 @@ def rate(file: Annotated[Path, typer.Argument(help="one app record as JSON")]):
     try:
         record_ = json.loads(file.read_text(encoding="utf-8"))
     except ValueError as error:
-        raise ValueError(f"{file}: not valid JSON ({error})") from None
+        raise InputError(f"{file}: not valid JSON ({error})") from None
     if not isinstance(record_, dict) or not record_.get("name") or "description" not in record_:
-        raise ValueError(f"{file}: an app record needs at least 'name' and 'description'")
+        raise InputError(f"{file}: an app record needs at least 'name' and 'description'")
     typer.echo(json.dumps(rate_app(record_), ensure_ascii=False, indent=2))
 
 

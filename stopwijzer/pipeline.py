@@ -22,7 +22,7 @@ from catalogue.load import RunSummary, ingest, load_crawl
 from catalogue.store import (connect_readonly, open_for_write, run_lock, working_copy,
                              write_session)
 from crawlers import parsers
-from crawlers.errors import ParseError
+from crawlers.errors import InputError, ParseError
 from crawlers.extensions import PROGRESS_PREFIX
 from crawlers.items import SOURCES
 from crawlers.known_apps import known_apps
@@ -208,7 +208,7 @@ def check_site_dir(db_path: Path, site_dir: Path) -> None:
     data, site = Path(os.path.realpath(db_path)).parent, Path(os.path.realpath(site_dir))
     if site == data or data.is_relative_to(site) or any(
             site.is_relative_to(data / name) for name in DATA_FOLDERS):
-        raise ValueError(f"{site_dir}: the site folder must be outside the database folder "
+        raise InputError(f"{site_dir}: the site folder must be outside the database folder "
                          f"{data} and its {', '.join(DATA_FOLDERS)}; choose another --site")
 
 
@@ -292,7 +292,7 @@ def parse_file(source: str, path: Path, url: str) -> parsers.Parsed:
 def ingest_file(db_path: Path, source: str, path: Path, url: str) -> RunSummary:
     parsed = parse_file(source, path, url)
     if not parsed.records:
-        raise ValueError(f"{source}: {url}: the page holds no app record to store")
+        raise InputError(f"{source}: {url}: the page holds no app record to store")
     curation = load_curation()
     with write_session(db_path) as con:
         return ingest(con, source, parsed.records, str(path), curation.editor_links())

@@ -33,6 +33,7 @@ from rich.live import Live
 from rich.table import Table
 
 from catalogue.timing import bytes_text, duration_text
+from crawlers.errors import InputError
 
 DEFAULT_INTERVAL = 30.0
 
@@ -42,7 +43,7 @@ def interval_from_env() -> float:
     try:
         return float(value) if value else DEFAULT_INTERVAL
     except ValueError:
-        raise ValueError(f"STOPWIJZER_PROGRESS_SECONDS: not a number of seconds: {value!r}") \
+        raise InputError(f"STOPWIJZER_PROGRESS_SECONDS: not a number of seconds: {value!r}") \
             from None
 
 

@@ -6,6 +6,7 @@ import sys
 import pytest
 
 from catalogue.store import connect_readonly
+from crawlers.errors import InputError
 from stopwijzer import cli, pipeline
 
 GOOGLEPLAY_PAGE = pipeline.DEMO_SNAPSHOT / "bodies" / "googleplay" / "nl.trimbos.quiddy.html"
@@ -31,19 +32,22 @@ def test_parse_prints_the_records_of_a_saved_page_as_json_lines():
     assert len(result.stdout.splitlines()) == 1
 
 
-@pytest.mark.parametrize("args, message", [
-    (["parse", "googleplay", "missing.html", "--url", QUIDDY_URL], "missing.html"),
-    (["parse", "playstore", GOOGLEPLAY_PAGE, "--url", QUIDDY_URL], "unknown source 'playstore'"),
-    (["parse", "appstore", GOOGLEPLAY_PAGE, "--url", "https://itunes.apple.com/lookup?id=1"],
+@pytest.mark.parametrize("args, code, message", [
+    (["parse", "googleplay", "missing.html", "--url", QUIDDY_URL], 1, "missing.html"),
+    (["parse", "playstore", GOOGLEPLAY_PAGE, "--url", QUIDDY_URL], 2,
+     "unknown source 'playstore'"),
+    (["parse", "appstore", GOOGLEPLAY_PAGE, "--url", "https://itunes.apple.com/lookup?id=1"], 1,
      "appstore: https://itunes.apple.com/lookup?id=1: field 'results': not valid JSON"),
-    (["parse", "googleplay", GOOGLEPLAY_PAGE, "--url", "https://play.google.com/store/x"],
+    (["parse", "googleplay", GOOGLEPLAY_PAGE, "--url", "https://play.google.com/store/x"], 1,
      "field 'url'"),
-    (["crawl", "--replay", "/nonexistent/snapshot"], "not a snapshot folder"),
-    (["export", "--out", "x"], "no database yet"),
+    (["crawl", "--replay", "/nonexistent/snapshot"], 1, "not a snapshot folder"),
+    (["export", "--out", "x"], 1, "no database yet"),
+    (["rate", "missing.json"], 1, "missing.json"),
+    (["rate", GOOGLEPLAY_PAGE], 1, "nl.trimbos.quiddy.html: not valid JSON"),
 ])
-def test_bad_input_gives_one_line(tmp_path, args, message):
+def test_bad_input_gives_one_line(tmp_path, args, code, message):
     result = stopwijzer("--db", tmp_path / "none.duckdb", *args, cwd=tmp_path)
-    assert result.returncode in (1, 2)
+    assert result.returncode == code
     assert "Traceback" not in result.stderr
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
@@ -78,18 +82,35 @@ def test_debug_shows_the_traceback_of_an_expected_error(tmp_path):
     assert "Traceback" in result.stderr and "CatalogueError" in result.stderr
 
 
-def test_a_bug_shows_its_traceback_not_one_silent_line(tmp_path, monkeypatch, capsys):
-    """A KeyError inside a command is a bug, not bad input: the user sees where it happened."""
+def run_score_with(bug, tmp_path, monkeypatch, capsys) -> tuple[int, str]:
+    """Exit code and stderr of `stopwijzer score` when scoring fails with `bug()`."""
     def broken(db_path, echo=None):
-        return {}["evidence"]
+        return bug()
     monkeypatch.setattr(cli.pipeline, "score_only", broken)
     monkeypatch.setattr(sys, "argv", ["stopwijzer", "--db", str(tmp_path / "x.duckdb"), "score"])
     with pytest.raises(SystemExit) as exit_:
         cli.run()
-    stderr = capsys.readouterr().err
-    assert exit_.value.code == 1
+    return exit_.value.code, capsys.readouterr().err
+
+
+@pytest.mark.parametrize("bug, name", [(lambda: {}["evidence"], "KeyError"),
+                                       (lambda: int("vier"), "ValueError")])
+def test_a_bug_shows_its_traceback_not_one_silent_line(bug, name, tmp_path, monkeypatch,
+                                                       capsys):
+    """A KeyError or a ValueError inside a command is a bug, not bad input: the user sees
+    where it happened."""
+    code, stderr = run_score_with(bug, tmp_path, monkeypatch, capsys)
+    assert code == 1
     assert "Traceback" in stderr and "in broken" in stderr
-    assert stderr.strip().splitlines()[-1].startswith("stopwijzer: error: unexpected KeyError")
+    assert stderr.strip().splitlines()[-1].startswith(f"stopwijzer: error: unexpected {name}")
+
+
+def test_our_own_input_check_is_one_line_without_a_traceback(tmp_path, monkeypatch, capsys):
+    def bad_setting():
+        raise InputError("STOPWIJZER_PROGRESS_SECONDS: not a number of seconds: 'vier'")
+    code, stderr = run_score_with(bad_setting, tmp_path, monkeypatch, capsys)
+    assert (code, stderr) == (1, "stopwijzer: error: STOPWIJZER_PROGRESS_SECONDS: not a number "
+                                 "of seconds: 'vier'\n")
 
 
 def test_restore_brings_back_the_database_and_the_site_together(tmp_path):

@@ -190,14 +190,17 @@ def _date(label: str | None, url: str) -> str | None:
         return None
     numeric = re.search(r"\b(\d{1,2})-(\d{1,2})-(\d{4})\b", label)
     written = re.search(r"\b(\d{1,2}) ([a-z]+) (\d{4})\b", label.lower())
+    if numeric:
+        day, month, year = map(int, numeric.groups())
+    elif written and written.group(2) in MONTHS:
+        day, month, year = int(written.group(1)), MONTHS[written.group(2)], int(written.group(3))
+    else:
+        raise _unreadable_date(label, url)
     try:
-        if numeric:
-            day, month, year = map(int, numeric.groups())
-        elif written and written.group(2) in MONTHS:
-            day, month, year = (int(written.group(1)), MONTHS[written.group(2)],
-                                int(written.group(3)))
-        else:
-            raise ValueError(label)
         return date(year, month, day).isoformat()
-    except ValueError:
-        raise ParseError(SOURCE, url, "recognition_date", f"unreadable date '{label}'") from None
+    except ValueError:  # no such day: 31-02-2023
+        raise _unreadable_date(label, url) from None
+
+
+def _unreadable_date(label: str, url: str) -> ParseError:
+    return ParseError(SOURCE, url, "recognition_date", f"unreadable date '{label}'")

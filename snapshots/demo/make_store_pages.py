@@ -1,9 +1,9 @@
 """Builds the demo snapshot's Google Play and App Store pages from store_apps.yaml.
 
-The pages keep the structure of real saved pages (shared/research_samples): a real detail page's
-AF_initDataCallback blocks and JSON-LD with the ds:5 values replaced, a real search page's ds:4
-block with its results replaced, and iTunes API responses in the real response's shape. The real
-pages it starts from are the test fixtures in tests/fixtures/. Run from the repository root:
+The pages keep the structure of real saved pages (tests/fixtures/googleplay/ and
+tests/fixtures/appstore/): a real detail page's AF_initDataCallback blocks and JSON-LD with the
+ds:5 values replaced, a real search page's ds:4 block with its results replaced, and iTunes API
+responses in the real response's shape. Run from the repository root:
     python snapshots/demo/make_store_pages.py
 """
 

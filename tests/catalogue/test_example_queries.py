@@ -2,18 +2,17 @@
 multi-run history whose answers are known."""
 
 import datetime as dt
-import re
 from pathlib import Path
 
 import pytest
 
 from catalogue.curation import Curation
+from catalogue.sql import EXAMPLE_QUERIES, example_queries
 from catalogue.store import write_session
 from scoring.runs import score_catalogue
 from tests.records import play
 
 ROOT = Path(__file__).resolve().parents[2]
-QUERIES = ROOT / "catalogue" / "example_queries.sql"
 
 A = play("nl.example.a", "Rookvrij A", "Example", description="Stoppen met roken.", version="1.0")
 A_CLAIMS = {**A, "description": "Wetenschappelijk bewezen: stoppen met roken."}
@@ -32,16 +31,10 @@ def rate(record):
                          "reasons": []}}
 
 
-def queries() -> dict[str, str]:
-    text = QUERIES.read_text(encoding="utf-8")
-    return {block.splitlines()[0].lstrip("- "): block
-            for block in (b.strip() for b in re.split(r"\n\n(?=--)", text)) if block}
-
-
 def test_the_readme_shows_exactly_the_tested_queries():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = readme.split("Example queries (DuckDB):")[1].split("```sql\n")[1].split("```")[0]
-    assert block == QUERIES.read_text(encoding="utf-8")
+    assert block == EXAMPLE_QUERIES.read_text(encoding="utf-8")
 
 
 @pytest.fixture
@@ -54,7 +47,7 @@ def history(db, load):
         with write_session(db) as con:
             score_catalogue(con, Curation(None), rate)
     with write_session(db) as con:
-        yield {name: con.execute(sql).fetchall() for name, sql in queries().items()}
+        yield {name: con.execute(sql).fetchall() for name, sql in example_queries().items()}
 
 
 def month(text):

@@ -42,6 +42,22 @@ def test_a_new_source_flows_through_to_the_site(new_source, db, tmp_path):
                            "AND dimension = 'notifications'").fetchone()[0] is not None
 
 
+def test_a_curated_source_links_by_its_store_links_from_its_registry_entry(monkeypatch, db,
+                                                                              load):
+    """Linking reads `curated` and `store` from the registry, not from a list of names."""
+    curated = sources.Source("stopbieb", "De Stopbibliotheek", ("title", "links"), curated=True)
+    monkeypatch.setitem(sources.REGISTRY, curated.name, curated)
+    link = "https://play.google.com/store/apps/details?id=nl.example.rookvrij"
+    load({"googleplay": [play("nl.example.rookvrij", "Rookvrij App", "Voorbeeld")],
+          "stopbieb": [new_record("stopbieb", "rookvrij", "https://stopbieb.example/rookvrij",
+                                  title="Een andere naam", links=[link])]})
+    with connect_readonly(db) as con:
+        links = con.execute("SELECT source, app_id, method FROM app_link ORDER BY source"
+                            ).fetchall()
+    assert links == [("googleplay", "rookvrij-app", "new"),
+                     ("stopbieb", "rookvrij-app", "store_link")]
+
+
 def test_the_description_scoring_rates_is_the_one_the_site_shows(db, load, tmp_path):
     """The registry's order decides: the Google Play text wins over the App Store's."""
     load({"googleplay": [play("nl.example.stop", "Stop Nu", "Voorbeeld",

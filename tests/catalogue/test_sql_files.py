@@ -16,7 +16,7 @@ from scoring.runs import score_catalogue
 from tests.records import play
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("catalogue", "crawlers", "scoring", "publish", "stopwijzer")
+PACKAGES = ("catalogue", "crawlers", "scoring", "publish", "stopwijzer", "bench")
 SQL_FILES = sorted(path for package in PACKAGES for path in (ROOT / package).rglob("*.sql"))
 # What a statement binds: $name outside string literals ('$.dutch' is a JSON path) and comments.
 LITERALS_AND_COMMENTS = re.compile(r"'(?:[^']|'')*'|--[^\n]*")

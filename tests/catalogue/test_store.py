@@ -66,3 +66,26 @@ def test_a_database_from_before_a_new_record_field_gains_its_column(tmp_path, mo
         columns = [row[0] for row in con.execute("DESCRIBE observation").fetchall()]
     assert columns[-1] == "stop_line"
     assert {"title", "description", "languages", "raw"} <= set(columns)
+
+
+@pytest.mark.parametrize("name, sql_type", [
+    ("stop_line VARCHAR; DROP TABLE app; --", "VARCHAR"),
+    ("stop_line", "VARCHAR; DROP TABLE app"),
+])
+def test_a_field_that_is_no_plain_name_and_type_never_reaches_the_ddl(tmp_path, monkeypatch,
+                                                                      name, sql_type):
+    """A column's name and type cannot be bound, so they are checked before they are formatted
+    into ALTER TABLE."""
+    from catalogue.store import open_for_write
+    from crawlers import items
+
+    db = tmp_path / "old.duckdb"
+    with open_for_write(db):
+        pass
+    monkeypatch.setitem(items.FIELDS, name, (sql_type, "a field added later"))
+    with pytest.raises(ValueError, match="not a plain name or not a type the catalogue loads"):
+        with open_for_write(db):
+            pass
+    monkeypatch.delitem(items.FIELDS, name)
+    with connect_readonly(db) as con:
+        assert con.execute("SELECT count(*) FROM app").fetchone() == (0,)

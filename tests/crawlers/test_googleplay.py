@@ -1,10 +1,12 @@
-"""Google Play parser on real saved pages (shared/research_samples, hl=en) and on the demo part."""
+"""Google Play parser on real saved pages (tests/fixtures/googleplay/, hl=en) and on the demo
+part."""
 
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from scrapy import Request
 from scrapy.http import HtmlResponse
 from scrapy.utils.test import get_crawler
@@ -163,6 +165,9 @@ def test_urls_for_the_dutch_store():
 # The demo part (snapshots/demo/parts/googleplay.jsonl): pages the offline demo crawl replays.
 DEMO_PAGES = demo.pages("googleplay")
 DEMO_URLS = {entry["url"] for entry, _ in DEMO_PAGES}
+# What the demo's pages were made from (snapshots/demo/make_store_pages.py), by package.
+DEMO_APPS = {app["package"]: app for app in yaml.safe_load(
+    (demo.DEMO / "store_apps.yaml").read_text(encoding="utf-8")) if app.get("package")}
 
 
 @pytest.mark.parametrize("entry, parsed", DEMO_PAGES, ids=[e["body"] for e, _ in DEMO_PAGES])
@@ -177,7 +182,7 @@ def test_every_demo_page_parses_from_its_data_block(entry, parsed):
     assert record["url"] == entry["url"]
     # Fields only the ds:5 block has, so the page was not read through the JSON-LD fallback.
     assert record["version"] and record["updated"] and record["installs"]
-    assert len(record["description"]) > 150
+    assert record["description"] == DEMO_APPS[record["source_id"]]["description"].strip()
 
 
 def test_the_demo_has_every_query_and_every_known_package():

@@ -101,6 +101,8 @@ def test_empty_search_says_so_and_yields_nothing():
          "recognition_level"),
         (VOEL_JE_VRIJ_HTML.replace(">29-03-2018<", ">31-02-2018<"), VOEL_JE_VRIJ_URL,
          "recognition_date"),
+        (VOEL_JE_VRIJ_HTML.replace(">29-03-2018<", ">voorjaar 2018<"), VOEL_JE_VRIJ_URL,
+         "recognition_date"),
         (LISTING_HTML, "https://www.loketgezondleven.nl/leefstijlinterventies", "url"),
     ],
 )

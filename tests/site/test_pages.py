@@ -7,9 +7,11 @@ import re
 import pytest
 
 from catalogue.store import connect_readonly
+from crawlers.items import new_record
 from publish import build
 from publish.data import off_topic_apps
 from publish.render import TEMPLATES
+from stopwijzer import pipeline
 
 
 def page(site, *parts):
@@ -66,6 +68,45 @@ def test_claimed_evidence_is_shown_apart_from_verified(built_site):
     stopstone = page(site, "apps", "stopstone")
     assert "Goed onderbouwd (Loketgezondleven)" in stopstone
     assert "Bevestigd door een onafhankelijke bron:" in stopstone
+
+
+def source_lines(html):
+    """The app page's list of sources, per source name, without links and the date seen."""
+    listed = html.split('<ul class="sw-sources">')[1].split("</ul>")[0]
+    lines = [re.sub(r"<[^>]+>|&middot; gezien op [\d-]+", "", line).strip()
+             for line in re.findall(r"<li>(.*?)</li>", listed)]
+    return dict(line.split(": ", 1) for line in lines if ": " in line)
+
+
+def test_a_store_source_shows_its_rating_and_a_curated_one_its_own_verdict(built_site):
+    _, site = built_site
+    assert source_lines(page(site, "apps", "quiddy")) == {
+        "App Store": "Quiddy: 4.4 sterren (51 beoordelingen), versie 1.9.2",
+        "GGD AppStore": "Quiddy: 5.0 van 5 sterren",
+        "Google Play": "Quiddy - samen stoppen met roken: 4.4 sterren (512 beoordelingen), "
+                       "versie 1.9.2",
+        "ikstopnu.nl": "Quiddy: in de selectie van ikstopnu.nl"}
+
+
+def test_a_description_from_a_curated_source_is_not_called_the_makers(db, load, tmp_path):
+    load({"ggdappstore": [new_record(
+              "ggdappstore", "Details,Rookvrij",
+              "https://ggdappstore.nl/Appstore/Apps/Details,Rookvrij",
+              kind="app", title="Rookvrij Nu", summary="Hulp bij stoppen met roken.",
+              description="Met deze app stop je met roken: elke dag een herinnering.")],
+          "ikstopnu": [new_record(
+              "ikstopnu", "kwit",
+              "https://www.ikstopnu.nl/bibliotheek/apps-om-te-stoppen-met-roken/#kwit",
+              kind="app", title="Kwit", recommended=True,
+              summary="Een app om te stoppen met roken, met een persoonlijke coach.")]})
+    pipeline.score_only(db)
+    site = tmp_path / "site"
+    pipeline.publish_site(db, site, pipeline.load_curation())
+    ggd_only, ikstopnu_only = page(site, "apps", "rookvrij-nu"), page(site, "apps", "kwit")
+    assert "<summary>Beschrijving (bron: GGD AppStore)</summary>" in ggd_only
+    assert "persoonlijke coach" in ikstopnu_only
+    for html in (ggd_only, ikstopnu_only):
+        assert "van de maker" not in html
 
 
 def test_an_unproven_method_is_warned_about_and_never_recommended(built_site):
