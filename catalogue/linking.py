@@ -97,8 +97,11 @@ def host(url: str | None) -> str:
 
 
 def _same_website(app: dict, record: dict) -> bool:
+    """The record names the app's own website. Only its `website` counts: a record's `url` is the
+    page it was read from (a store's, the GGD AppStore's, ikstopnu.nl's), so every ikstopnu.nl
+    record would otherwise belong to the known app whose website is ikstopnu.nl."""
     website = host(app["website"])
-    return bool(website) and website in (host(record.get("website")), host(record.get("url")))
+    return bool(website) and website == host(record.get("website"))
 
 
 class Linker:

@@ -2,7 +2,8 @@
 
 import pytest
 
-from catalogue.linking import developer_key, has_name, short_title, slug, store_ids
+from catalogue.linking import (Linker, developer_key, has_name, short_title, slug, store_ids)
+from crawlers.known_apps import known_apps
 
 
 @pytest.mark.parametrize("title, name, expected", [
@@ -34,3 +35,13 @@ def test_slugs_are_safe_addresses():
     assert slug("../../etc/passwd") == "etc-passwd"
     assert slug("Rookvrij! Ook jij?") == "rookvrij-ook-jij"
     assert slug("‮evil\u200b") == "evil"
+
+
+def test_a_curated_page_address_does_not_make_a_record_the_curator_s_own_app():
+    """Every ikstopnu.nl record is read from a page on ikstopnu.nl; only the website a record
+    names for the app itself can tie it to a known app by its website."""
+    ikstopnu_site = next(app for app in known_apps() if app["name"] == "Ikstopnu.nl")
+    listed = {"source": "ikstopnu", "source_id": "flamy", "title": "Flamy", "developer": None,
+              "url": "https://www.ikstopnu.nl/bibliotheek/apps-om-te-stoppen-met-roken/#flamy"}
+    assert not Linker._is_known(ikstopnu_site, listed)
+    assert Linker._is_known(ikstopnu_site, {**listed, "website": "https://ikstopnu.nl/"})
