@@ -2,7 +2,7 @@
 
 import pytest
 
-from catalogue.linking import (Linker, developer_key, has_name, short_title, slug, store_ids)
+from catalogue.linking import Linker, developer_key, has_name, short_title, slug, store_ids
 from crawlers.known_apps import known_apps
 
 
