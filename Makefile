@@ -39,7 +39,7 @@ browser:
 	else echo "WARNING: no chromium and no root apt-get; browser tests will be skipped"; fi
 
 test: $(VENV)/.installed-test browser
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2
 
 # Prints a table of ratios measured in one run on this machine (takes a few minutes).
 bench: $(VENV)/.installed-bench
