@@ -4,6 +4,7 @@ warnings, and (for target groups) a sentence that excludes what it names."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from scoring import rubric
@@ -115,11 +116,11 @@ def _excluded(rule: rubric.Rule, text: str, start: int, end: int) -> bool:
     return _inside(rule.unless, text, start, end) or _inside(rule.habit, text, start, end)
 
 
-def _critical(rule: rubric.Rule, text: str, look_ahead: bool) -> bool:
-    """The text negates or warns against the rule once, or names it as the habit the user
-    quits ("stoppen met vapen"), anywhere: then every mention in it reads that way."""
-    return any((rule.negatable and negated(text, *m.span(), look_ahead)) or
-               _inside(rule.habit, text, *m.span()) for m in rule.pattern.finditer(text))
+def _critical(rule: rubric.Rule, text: str, void: Callable[[int, int], bool]) -> bool:
+    """The text negates or warns against the rule once (`void`), or names it as the habit the
+    user quits ("stoppen met vapen"), anywhere: then every mention in it reads that way."""
+    return any(void(*m.span()) or _inside(rule.habit, text, *m.span())
+               for m in rule.pattern.finditer(text))
 
 
 def find_negated(rule: rubric.Rule, texts: list[Text], unless: re.Pattern | None) -> list[dict]:
@@ -146,17 +147,18 @@ def find(rule: rubric.Rule, texts: list[Text], look_ahead: bool = False,
     throughout: "hypnosis has little evidence … hypnosis can also be expensive" promotes nothing,
     unless a mention uses it as the way to quit ("met hypnose ben je er vanaf")."""
     found, snippets = [], set()
+    vetoes = [veto for veto in (vetoed_by, rule.excluded_when) if veto]
     for text in texts:
-        critical = once_negated and _critical(rule, text.text, look_ahead)
+        # Whether a match is negated: asked once per match, by the text-wide check and here.
+        void = cache(lambda start, end, t=text.text:
+                     rule.negatable and negated(t, start, end, look_ahead))
+        critical = once_negated and _critical(rule, text.text, void)
         for match in rule.pattern.finditer(text.text):
             start, end = match.span()
-            if rule.negatable and negated(text.text, start, end, look_ahead):
+            if void(start, end) or (critical and not _promoted(text.text, start, end)):
                 continue
-            if critical and not _promoted(text.text, start, end):
-                continue
-            scope = sentence_scope(text.text, start)
             if _excluded(rule, text.text, start, end) or any(
-                    veto and veto.search(scope) for veto in (vetoed_by, rule.excluded_when)):
+                    veto.search(sentence_scope(text.text, start)) for veto in vetoes):
                 continue
             found_reason = reason(rule.id, text, start, end, status)
             if found_reason["text"] not in snippets:

@@ -18,21 +18,31 @@ def _excluded_when():
     return rubric.compile_pattern(rubric.section("target_groups", "excluded_when"))
 
 
+@cache
+def _of_others() -> re.Pattern:
+    """Words just before an age range that make it someone else's ("ouders van kinderen")."""
+    return re.compile(rubric.section("target_groups", "age_range", "of_others"), re.I)
+
+
+def _bound(match: re.Match, name: str) -> int | None:
+    """The range's `low` or `high` end, whichever of the pattern's alternatives gave it
+    (low, low2, …: a name can stand only once in a pattern)."""
+    return next((int(value) for group, value in match.groupdict().items()
+                 if value and group.rstrip("0123456789") == name), None)
+
+
 def _age_groups(texts: list[Text]) -> tuple[list[str], list[dict]]:
     """Groups overlapping a stated age range: '16 tot 25 jaar' is young people and young
     adults; 'niet geschikt voor 12 tot 16 jaar' is neither."""
     config = rubric.section("target_groups", "age_range")
     rule = rubric.rule("target_groups", "age_range")
     codes, reasons = [], []
-    of_others = re.compile(config["of_others"], re.I)
     for text in texts:
         for match in rule.pattern.finditer(text.text):
             if _excluded_when().search(sentence_scope(text.text, match.start())) or \
-                    of_others.search(text.text[max(0, match.start() - 80):match.start()]):
+                    _of_others().search(text.text[max(0, match.start() - 80):match.start()]):
                 continue
-            low = int(match["low"] or match["low2"] or match["low4"] or match["low5"] or 0)
-            high = int(match["high"] or match["high2"] or match["high3"] or match["high4"]
-                       or match["high5"])
+            low, high = _bound(match, "low") or 0, _bound(match, "high")
             if high > config["oldest_young"]:
                 continue
             overlapping = [code for code, (first, last) in config["groups"].items()
@@ -65,11 +75,11 @@ def target_groups(record: dict) -> dict:
 def notifications(record: dict) -> dict:
     config = rubric.section("notifications")
     texts = app_texts(record)
-    has = find(rubric.rule("notifications", "has"), texts)
+    has_rule, none_rule = rubric.rule("notifications", "has"), rubric.rule("notifications", "none")
+    has = find(has_rule, texts)
     # "Geen meldingen" said in so many words, or every notification word negated.
-    none_rule = rubric.rule("notifications", "none")
     none = find(none_rule, texts) or \
-        ([] if has else find_negated(rubric.rule("notifications", "has"), texts, none_rule.unless))
+        ([] if has else find_negated(has_rule, texts, none_rule.unless))
     if none:
         return rating({"has": False, "kinds": [], "configurable": None},
                       config["labels"]["none"], "medium", none)
