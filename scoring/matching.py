@@ -78,14 +78,40 @@ def _clause_before(text: str, start: int) -> str:
     return before[breaks[-1].end():] if breaks else before
 
 
+def _negating(words: list[str]) -> bool:
+    window = " ".join(words)
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", window) for n in _negation()["before"])
+
+
+# A negated list says "or": "never sells detox teas, magnets or an 'easy way'", "geen kruiden,
+# magneten of hypnose". A list with "and" is read item by item: "geen reclame, dagelijkse tips
+# en meldingen" has notifications.
+_OR = re.compile(r"(?<!\w)(or|of|nor|noch)(?!\w)", re.I)
+_LIST_ITEM_WORDS = 5
+
+
+def _later_item_of_negated_list(text: str, start: int) -> bool:
+    """The match is a later item of a list whose first item its sentence negates."""
+    config = _negation()
+    sentence_start = ([0] + [m.end() for m in _SENTENCE_END.finditer(text[:start])])[-1]
+    head, *items = text[sentence_start:start].split(",")
+    if not items or any(config["clause_breaks"].search(part) for part in items):
+        return False
+    rest = re.split(r"[.!?;:]", text[start:], maxsplit=1)[0][:60]
+    if any(len(re.findall(r"[\w'-]+", item)) > _LIST_ITEM_WORDS for item in items) or \
+            not _OR.search(items[-1] + rest.split(",")[0]):
+        return False
+    head_words = re.findall(r"[\w'-]+", config["clause_breaks"].split(head)[-1].lower())
+    return _negating(head_words[-(config["window_words"] + 3):])
+
+
 def negated(text: str, start: int, end: int, look_ahead: bool = False) -> bool:
     """True when a negation voids the match at text[start:end]: a negating word or phrase
     shortly before it in its clause, 'raden ... af' around it, or (with look_ahead) a verdict
     such as 'is niet bewezen' shortly after it in its sentence."""
     config = _negation()
     words = re.findall(r"[\w'-]+", _clause_before(text, start).lower())
-    window = " ".join(words[-config["window_words"]:])
-    if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", window) for n in config["before"]):
+    if _negating(words[-config["window_words"]:]) or _later_item_of_negated_list(text, start):
         return True
     after_words = re.findall(r"[\w'-]+", re.split(r"[.!?;]", text[end:], maxsplit=1)[0].lower())
     if set(words[-6:]) & set(config["split_before"]) and \

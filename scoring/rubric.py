@@ -21,7 +21,10 @@ TERM = re.compile(r"<<(\w+)>>")
 def compile_pattern(pattern: str) -> re.Pattern:
     """Whole words and phrases only: 'pro' must not match in 'programma'."""
     terms = load().get("terms", {})
-    pattern = TERM.sub(lambda m: f"(?:{terms[m.group(1)]})", pattern)
+    # A term may use another term (a sentence window inside a trial); a cycle stops after
+    # one pass per term instead of looping.
+    for _ in range(len(terms) + 1):
+        pattern = TERM.sub(lambda m: f"(?:{terms[m.group(1)]})", pattern)
     return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", FLAGS)
 
 

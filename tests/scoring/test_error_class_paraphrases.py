@@ -68,6 +68,8 @@ def rated(text, **record):
     ("Rook je tussen de 10 en 20 sigaretten per dag? Deze app helpt.", ["algemeen"]),
     ("Voor ouders van kinderen van 0 tot 12 jaar die willen stoppen.", ["algemeen"]),
     ("Heeft u hartklachten, overleg dan eerst met uw arts voordat u nicotinepleisters gebruikt.", ["algemeen"]),
+    ("Planning a pregnancy? This programme wasn't made for expectant mothers; ask your midwife.", ["algemeen"]),
+    ("Bestaande cursussen zijn niet toegesneden op mensen met een smalle beurs; Stapvrij is voor iedereen.", ["algemeen"]),
 ])
 def test_target_group_paraphrases(text, expected):
     assert sorted(rated(text)["target_groups"]["value"]) == expected
@@ -131,6 +133,10 @@ def test_target_group_paraphrases(text, expected):
     ("Je krijgt elke avond een bericht met je voortgang.", True),
     ("Elke ochtend vraagt de app hoe je je voelt.", True),
     ("Motiverende feedback via de app houdt je op koers.", True),
+    ("Geen reclame, abonnementen of meldingen: je opent de app wanneer jij wilt.", False),
+    ("Geen reclame, dagelijkse herinneringen en een teller.", True),
+    ("De app stuurt je elke ochtend een vraag over je slaap.", True),
+    ("Met dagelijkse opdrachten en een teller.", None),
 ])
 def test_notification_paraphrases(text, expected):
     assert rated(text)["notifications"]["value"]["has"] is expected
@@ -212,6 +218,10 @@ def test_cost_and_ads_paraphrases(text, expected):
     ("Be wary of quick fixes: detox kits and laser sessions have not been shown to work.", False),
     ("Log your cigarette/cigar/vape use and see your trends.", False),
     ("Methoden die onvoldoende bewezen zijn, vergoedt de verzekeraar niet. Het gaat dan om hypnose en lasertherapie.", False),
+    ("Wij verkopen nooit kruidenpillen, magneetarmbanden of een 'makkelijke manier'.", False),
+    ("No detox kits, magnets or hypnosis here, just a plan.", False),
+    ("Lukt het niet met pleisters, dan stap je over op verhitte tabak uit onze webshop.", True),
+    ("Gaat minderen niet, dan raden we nicotinezakjes aan als tussenstap.", True),
 ])
 def test_unproven_method_paraphrases(text, promoted):
     assert ("unproven_method" in rated(text)["flags"]["value"]) is promoted
@@ -237,6 +247,11 @@ def test_unproven_method_paraphrases(text, promoted):
     ("Uit onze eigen peiling blijkt dat 70 procent na een maand niet meer rookt.", "claimed"),
     ("Built on proven quit-smoking strategies.", "claimed"),
     ("Vraag je apotheker naar pleisters of kauwgom: die zijn bewezen effectief.", "unknown"),
+    ("Uit een enquête onder 2.400 van onze deelnemers blijkt dat ze vaker stoppen.", "claimed"),
+    ("Zeven op de tien deelnemers zijn na een half jaar nog rookvrij.", "claimed"),
+    ("De resultaten van onze pilot laten zien dat meer mensen stoppen.", "claimed"),
+    ("Métodos basados en estudios científicos.", "claimed"),
+    ("Wissenschaftlich belegt: unser Programm hilft.", "claimed"),
 ])
 def test_claim_paraphrases(text, expected):
     assert rated(text)["evidence"]["value"] == expected
@@ -284,6 +299,8 @@ def test_referral_paraphrases(text, expected):
     ("Meld je aan voor de stoppen-met-rokencursus van de GGD.", True),
     ("Gaat het minder goed, dan neemt je praktijkondersteuner contact met je op.", True),
     ("Stop-ondersteuning door je verloskundige hoort bij de zorg.", True),
+    ("We verwijzen je naar een stoppen-met-rokentraject bij jou in de buurt.", True),
+    ("Your practice nurse from the local clinic will call you when you need a hand.", True),
 ])
 def test_guideline_aid_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["advises_aids"] is expected
@@ -296,6 +313,11 @@ def test_guideline_aid_paraphrases(text, expected):
     ("Beantwoord eerst een paar vragen over je rookgedrag.", ["intake"]),
     ("Na je stopdag bellen we je na een week, een maand en drie maanden.", ["stopplan", "vervolgafspraak"]),
     ("Een uitglijder betekent niet dat je hebt gefaald.", ["terugvalpreventie"]),
+    ("Houd je trekaanvallen bij in het logboek.", ["moeilijke_momenten"]),
+    ("Je coach belt je zes weken lang elke week.", ["vervolgafspraak"]),
+    ("De verpleegkundige bespreekt je stopverloop bij de volgende controle.", ["vervolgafspraak"]),
+    ("Zie wat stoppen je per maand oplevert.", ["voor_nadelen"]),
+    ("Na vijf jaar rookvrij is de kans op een beroerte flink gedaald.", ["voor_nadelen"]),
 ])
 def test_checklist_paraphrases(text, expected):
     assert sorted(rated(text)["components"]["value"]["checklist"]) == expected
@@ -316,6 +338,10 @@ def test_checklist_paraphrases(text, expected):
     ("Rook je een pakje per dag van € 9, dan bespaar je zo € 270 per maand.", "unknown"),
     ("Probeer de app tien dagen kosteloos; daarna kost een abonnement € 5,99 per maand.", "paid"),
     ("Track your days on this smoke-free app.", "unknown"),
+    ("De begeleiding kost u niets.", "free"),
+    ("Volledig vergoed vanuit de basisverzekering; het eigen risico geldt hier niet.", "free"),
+    ("De consulten gaan van je eigen risico af.", "paid"),
+    ("Het programma valt niet meer onder het eigen risico.", "free"),
 ])
 def test_cost_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["cost"] == expected
@@ -329,6 +355,7 @@ def test_cost_paraphrases(text, expected):
     ("The app is free and never shows ads.", False),
     ("Reclame kom je in deze app niet tegen.", False),
     ("In de gratis versie zie je soms reclame; met Premium krijg je extra oefeningen en geen reclame meer.", True),
+    ("You won't see a single ad in this app.", False),
 ])
 def test_ads_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["ads"] is expected
