@@ -7,6 +7,7 @@ from datetime import date
 
 from scoring import rubric
 from scoring.matching import find, find_codes
+from scoring.raters import redirected_group
 from scoring.reasons import rating, reason
 from scoring.texts import Text, app_texts, plain, source_text, sources
 
@@ -126,7 +127,8 @@ def evidence(record: dict, today: date, promotes_unproven: bool) -> dict:
         # The verified source stays visible; `recommendable` keeps the app from being advised.
         notes.append(config["notes"]["unproven"])
     confidence = "low" if not verified else ("medium" if notes else "high")
-    aids, aid_reasons = find_codes(rubric.rules("guideline_aids"), texts)
+    aids, aid_reasons = find_codes(rubric.rules("guideline_aids"), texts,
+                                   vetoed_by=redirected_group())
     # The best source first, then the other verified ones, the maker's own claims, the aids.
     reasons = [r for code in verified for r in found[code]] + claims + aid_reasons
     return rating(best, "; ".join([config["labels"][best], *notes]), confidence, reasons,

@@ -52,7 +52,9 @@ def _warned(text: str, start: int, end: int) -> bool:
     before = breaks.split(text[:start])[-1]
     after = breaks.split(text[end:], maxsplit=1)[0]
     tail = text[end + len(after):]
-    following = breaks.split(breaks.sub("", tail, count=1), maxsplit=1)[0] if tail else ""
+    # The next part runs to the end of its sentence: "Er is echter geen bewijs dat deze
+    # behandelingen helpen" turns on them after its own contrast word.
+    following = re.split(r"[.!?;]", breaks.sub("", tail, count=1), maxsplit=1)[0] if tail else ""
     # The next sentence answers a question, or turns on the method by a pronoun ("Die raden
     # we af"); a contrast does the same within the sentence.
     if tail.startswith("?") or (tail[:1] in ".:" or config["contrast"].match(tail)) and \

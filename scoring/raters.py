@@ -19,6 +19,15 @@ def _excluded_when():
 
 
 @cache
+def redirected_group() -> re.Pattern:
+    """A sentence that names a target group to send it elsewhere ("Zwanger? Dan helpt je
+    verloskundige je verder met begeleiding; deze app is daar niet op ingericht"): the help it
+    names is for that group instead of the app, not advice the app gives."""
+    groups = "|".join(rule.pattern.pattern for rule in rubric.rules("target_groups"))
+    return re.compile(rf"^(?=.*?(?:{groups}))(?=.*?{_excluded_when().pattern})", re.I | re.S)
+
+
+@cache
 def _of_others() -> re.Pattern:
     """Words just before an age range that make it someone else's ("ouders van kinderen")."""
     return re.compile(rubric.section("target_groups", "age_range", "of_others"), re.I)
@@ -29,6 +38,12 @@ def _bound(match: re.Match, name: str) -> int | None:
     (low, low2, …: a name can stand only once in a pattern)."""
     return next((int(value) for group, value in match.groupdict().items()
                  if value and group.rstrip("0123456789") == name), None)
+
+
+def _open_ended(low: int, config: dict) -> list[str]:
+    """'13 jaar en ouder' serves every adult and the under-18s; '18+' every adult only."""
+    adults, minors = config["open_ended"]["adults"], config["open_ended"]["minors"]
+    return [adults] + ([minors] if low <= config["groups"][minors][1] else [])
 
 
 def _age_groups(texts: list[Text]) -> tuple[list[str], list[dict]]:
@@ -43,10 +58,13 @@ def _age_groups(texts: list[Text]) -> tuple[list[str], list[dict]]:
                     _of_others().search(text.text[max(0, match.start() - 80):match.start()]):
                 continue
             low, high = _bound(match, "low") or 0, _bound(match, "high")
-            if high > config["oldest_young"]:
+            if high is None:
+                overlapping = _open_ended(low, config)
+            elif high > config["oldest_young"]:
                 continue
-            overlapping = [code for code, (first, last) in config["groups"].items()
-                           if low <= last and high >= first and low <= high]
+            else:
+                overlapping = [code for code, (first, last) in config["groups"].items()
+                               if low <= last and high >= first and low <= high]
             if overlapping:
                 codes += overlapping
                 reasons.append(reason(rule.id, text, *match.span()))
@@ -119,8 +137,12 @@ def cost(record: dict, texts: list[Text]) -> tuple[str, list[dict]]:
     extras = find(rubric.rule("blended_care", "cost", "paid_extras"), texts)
     free = find(rubric.rule("blended_care", "cost", "free_text"), texts)
     trial = find(rubric.rule("blended_care", "cost", "free_trial"), texts)
+    reimbursed = find(rubric.rule("blended_care", "cost", "reimbursed"), texts)
     if price:
         return "paid", price_reasons + paid
+    if reimbursed and not extras:
+        # The insurer pays; a deductible or own contribution named makes it paid.
+        return ("paid", paid) if paid else ("free", reimbursed)
     if (price == 0 or free) and (extras or paid):
         # Free to download, paid to unlock more (a trial of the extras included).
         return "free_with_paid_extras", extras + paid

@@ -70,6 +70,15 @@ def rated(text, **record):
     ("Heeft u hartklachten, overleg dan eerst met uw arts voordat u nicotinepleisters gebruikt.", ["algemeen"]),
     ("Planning a pregnancy? This programme wasn't made for expectant mothers; ask your midwife.", ["algemeen"]),
     ("Bestaande cursussen zijn niet toegesneden op mensen met een smalle beurs; Stapvrij is voor iedereen.", ["algemeen"]),
+    ("Zit je nog op school? Vraag dan je mentor naar het jongerenprogramma.", ["algemeen"]),
+    ("Gemaakt voor zwangere vrouwen, maar iedereen die wil stoppen is welkom.", ["algemeen", "zwanger"]),
+    ("Voor iedereen van 16 jaar en ouder.", ["algemeen", "jongeren"]),
+    ("Open to anyone 18+.", ["algemeen"]),
+    ("Vanaf 1 januari is onze kliniek helemaal rookvrij.", ["algemeen"]),
+    ("Lees waarom rokers na een operatie trager herstellen.", ["algemeen"]),
+    ("Voor mensen met longklachten die willen stoppen.", ["chronisch"]),
+    ("Made for 14 to 17 year olds. If you are 18 or older, use our adult app instead.", ["jongeren"]),
+    ("Zwanger? Je verloskundige is de beste plek om te beginnen; deze app is daar niet op ingericht.", ["algemeen"]),
 ])
 def test_target_group_paraphrases(text, expected):
     assert sorted(rated(text)["target_groups"]["value"]) == expected
@@ -222,6 +231,10 @@ def test_cost_and_ads_paraphrases(text, expected):
     ("No detox kits, magnets or hypnosis here, just a plan.", False),
     ("Lukt het niet met pleisters, dan stap je over op verhitte tabak uit onze webshop.", True),
     ("Gaat minderen niet, dan raden we nicotinezakjes aan als tussenstap.", True),
+    ("Denk aan hypnose of acupunctuur. Er is echter geen bewijs dat deze methoden werken.", False),
+    ("Beloftes als 'stoppen zonder wilskracht' kloppen niet.", False),
+    ("Ni l'hypnose ni le laser n'ont prouvé leur efficacité.", False),
+    ("Helps teens quit using vapes, one day at a time.", False),
 ])
 def test_unproven_method_paraphrases(text, promoted):
     assert ("unproven_method" in rated(text)["flags"]["value"]) is promoted
@@ -252,6 +265,13 @@ def test_unproven_method_paraphrases(text, promoted):
     ("De resultaten van onze pilot laten zien dat meer mensen stoppen.", "claimed"),
     ("Métodos basados en estudios científicos.", "claimed"),
     ("Wissenschaftlich belegt: unser Programm hilft.", "claimed"),
+    ("De meest succesvolle methode om te stoppen.", "claimed"),
+    ("Ontwikkeld samen met de Universiteit Utrecht.", "claimed"),
+    ("Based on acceptance and commitment therapy.", "claimed"),
+    ("De gezondheidsrisico's van roken zijn wetenschappelijk bewezen.", "unknown"),
+    ("Het programma moet bewezen effectief zijn om vergoed te worden.", "unknown"),
+    ("Uit onderzoek blijkt dat rokers die voor een operatie stoppen minder kans op complicaties hebben.", "unknown"),
+    ("Onderzoek laat niet zien dat laser helpt.", "unknown"),
 ])
 def test_claim_paraphrases(text, expected):
     assert rated(text)["evidence"]["value"] == expected
@@ -301,6 +321,9 @@ def test_referral_paraphrases(text, expected):
     ("Stop-ondersteuning door je verloskundige hoort bij de zorg.", True),
     ("We verwijzen je naar een stoppen-met-rokentraject bij jou in de buurt.", True),
     ("Your practice nurse from the local clinic will call you when you need a hand.", True),
+    ("Je krijgt persoonlijke begeleiding bij het stoppen.", True),
+    ("With this method, patches become unnecessary.", False),
+    ("Via de app krijg je dagelijks begeleiding en steun.", False),
 ])
 def test_guideline_aid_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["advises_aids"] is expected
@@ -318,6 +341,11 @@ def test_guideline_aid_paraphrases(text, expected):
     ("De verpleegkundige bespreekt je stopverloop bij de volgende controle.", ["vervolgafspraak"]),
     ("Zie wat stoppen je per maand oplevert.", ["voor_nadelen"]),
     ("Na vijf jaar rookvrij is de kans op een beroerte flink gedaald.", ["voor_nadelen"]),
+    ("Rokers die voor hun ingreep stoppen, genezen sneller.", ["voor_nadelen"]),
+    ("Je maakt een afbouwschema dat bij je past.", ["stopplan"]),
+    ("Daarna volgen vier gesprekken met je coach.", ["vervolgafspraak"]),
+    ("Begrijp je verslaving en de lichamelijke afhankelijkheid.", ["voorbereiding"]),
+    ("Wanneer u wilt stoppen met roken, kunt u een cursus volgen.", []),
 ])
 def test_checklist_paraphrases(text, expected):
     assert sorted(rated(text)["components"]["value"]["checklist"]) == expected
@@ -342,6 +370,12 @@ def test_checklist_paraphrases(text, expected):
     ("Volledig vergoed vanuit de basisverzekering; het eigen risico geldt hier niet.", "free"),
     ("De consulten gaan van je eigen risico af.", "paid"),
     ("Het programma valt niet meer onder het eigen risico.", "free"),
+    ("Het programma wordt volledig vergoed door je zorgverzekeraar.", "free"),
+    ("Vergoed door je verzekeraar, maar je betaalt een eigen bijdrage van € 20.", "paid"),
+    ("Die ersten 14 Tage sind kostenlos, danach 4,99 € im Monat.", "paid"),
+    ("Probeer alles een week zonder te betalen; daarna € 3,99 per maand.", "paid"),
+    ("Gratis met reclame; voor € 1,99 haal je de reclame weg.", "free_with_paid_extras"),
+    ("The Smoke Free app tracks your days.", "unknown"),
 ])
 def test_cost_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["cost"] == expected
@@ -356,6 +390,9 @@ def test_cost_paraphrases(text, expected):
     ("Reclame kom je in deze app niet tegen.", False),
     ("In de gratis versie zie je soms reclame; met Premium krijg je extra oefeningen en geen reclame meer.", True),
     ("You won't see a single ad in this app.", False),
+    ("Keine Werbung, keine Kosten.", False),
+    ("An ad supported service.", True),
+    ("Wie niet betaalt, ziet onderin een reclamebanner.", True),
 ])
 def test_ads_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["ads"] is expected
@@ -377,3 +414,25 @@ def test_real_ggd_texts_get_no_group_from_a_topic():
                  "Period tracker Period calendar"):
         assert "zwanger" not in groups[name], name
     assert groups["One Drop: Better Health Today"] == ["chronisch"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Je verpleegkundige ziet je notities in haar eigen scherm.", True),
+    ("Je coach reageert elke week op wat je in je logboek schrijft.", True),
+    ("Houd een rookdagboek bij dat je longverpleegkundige kan inzien.", True),
+    ("Votre sage-femme peut consulter vos progrès dans l'application.", True),
+    ("Je ziet zelf je voortgang in een grafiek.", False),
+])
+def test_professional_view_paraphrases(text, expected):
+    assert rated(text)["blended_care"]["value"]["professional_can_view"] is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Elke maandag mailt je coach je een terugblik.", ["coach_message"]),
+    ("Je krijgt één sms per dag.", ["daily_checkin"]),
+    ("Text CRAVE and we send help right away.", ["craving_help"]),
+    ("Je telefoon zoemt zodra je een mijlpaal haalt.", ["milestone"]),
+    ("De app begint je dag met een korte check-in.", ["daily_checkin"]),
+])
+def test_notification_kind_paraphrases(text, expected):
+    assert rated(text)["notifications"]["value"]["kinds"] == expected
