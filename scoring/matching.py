@@ -25,20 +25,26 @@ def _negation() -> dict:
             "pronouns": rubric.compile_pattern(config["pronouns"])}
 
 
-# A sentence ends at . ! ? followed by a space, or at a line break: store texts list features
-# on lines of their own.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+# A sentence ends at . ! ? followed by a space, or at a line break or a dash before a capital:
+# store texts list features on lines of their own, or run them on as "- Item - Item".
+# Abbreviations ("U.S.", "e.g.", "bijv.") end no sentence.
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<![A-Z]\.[A-Z]\.)(?<!\b[A-Z]\.)(?<!e\.g\.)(?<!i\.e\.)"
+                           r"(?<!bijv\.)(?<!o\.a\.)(?<!bv\.)(?<!ca\.)(?<!vs\.)\s+|\n+|"
+                           r"(?<=\w)\s+[-•]\s+(?=[A-Z])")
 
 
 def sentence_scope(text: str, start: int) -> str:
-    """The sentence around text[start], with the next sentence when it is a question:
-    "Zwanger? Gebruik deze app dan niet." is one thought."""
+    """The sentence around text[start], with the next sentence when it is a question and the
+    question before it when it answers one: "Zwanger? Gebruik deze app dan niet." is one
+    thought from either side."""
     bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
     index = max(i for i, b in enumerate(bounds[:-1]) if b <= start)
-    end = bounds[index + 1]
+    begin, end = bounds[index], bounds[index + 1]
     if text[:end].rstrip().endswith("?") and index + 2 < len(bounds):
         end = bounds[index + 2]
-    return text[bounds[index]:end]
+    elif index and text[:begin].rstrip().endswith("?"):
+        begin = bounds[index - 1]
+    return text[begin:end]
 
 
 def _warned(text: str, start: int, end: int) -> bool:

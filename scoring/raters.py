@@ -171,7 +171,8 @@ def ads(texts: list[Text]) -> tuple[bool | None, list[dict]]:
 def blended_care(record: dict, aids: list[str]) -> dict:
     config = rubric.section("blended_care")
     texts = app_texts(record)
-    referral = find(rubric.rule("blended_care", "referral"), texts)
+    # Naming where an excluded group goes instead is no referral by the app.
+    referral = find(rubric.rule("blended_care", "referral"), texts, vetoed_by=redirected_group())
     sharing = find(rubric.rule("blended_care", "sharing"), texts)
     price, cost_reasons = cost(record, texts)
     shows_ads, ads_reasons = ads(texts)

@@ -79,6 +79,12 @@ def rated(text, **record):
     ("Voor mensen met longklachten die willen stoppen.", ["chronisch"]),
     ("Made for 14 to 17 year olds. If you are 18 or older, use our adult app instead.", ["jongeren"]),
     ("Zwanger? Je verloskundige is de beste plek om te beginnen; deze app is daar niet op ingericht.", ["algemeen"]),
+    ("Heb je astma? Gebruik deze app dan liever niet, maar praat met je longarts.", ["algemeen"]),
+    ("Jaarlijks roken ongeveer 30.000 vrouwen en tieners tijdens de zwangerschap. Deze lijn helpt zwangere rokers.", ["zwanger"]),
+    ("Voor jongeren van 15 tot en met 17 jaar.", ["jongeren"]),
+    ("For youths who want to quit vaping.", ["jongeren"]),
+    ("Voor rokers met een sociaal-economische achterstand.", ["lage_sep"]),
+    ("Zwangere vrouwen hebben recht op maximaal 8 terugbetaalde sessies.", ["algemeen"]),
 ])
 def test_target_group_paraphrases(text, expected):
     assert sorted(rated(text)["target_groups"]["value"]) == expected
@@ -146,6 +152,9 @@ def test_target_group_paraphrases(text, expected):
     ("Geen reclame, dagelijkse herinneringen en een teller.", True),
     ("De app stuurt je elke ochtend een vraag over je slaap.", True),
     ("Met dagelijkse opdrachten en een teller.", None),
+    ("Souffle ne vous envoie aucune notification.", False),
+    ("Elke dag ontvang je een korte opdracht.", True),
+    ("Je kiest zelf de datum en noteert wanneer je rookt.", None),
 ])
 def test_notification_paraphrases(text, expected):
     assert rated(text)["notifications"]["value"]["has"] is expected
@@ -235,6 +244,8 @@ def test_cost_and_ads_paraphrases(text, expected):
     ("Beloftes als 'stoppen zonder wilskracht' kloppen niet.", False),
     ("Ni l'hypnose ni le laser n'ont prouvé leur efficacité.", False),
     ("Helps teens quit using vapes, one day at a time.", False),
+    ("We do not have confidence in e-cigarettes as a way to stop and recommend patches.", False),
+    ("Jongeren gaan steeds meer vapen, wat vaak een opstapje is naar de sigaret.", False),
 ])
 def test_unproven_method_paraphrases(text, promoted):
     assert ("unproven_method" in rated(text)["flags"]["value"]) is promoted
@@ -299,6 +310,9 @@ def test_claim_paraphrases(text, expected):
     ("Je verpleegkundige belt je elke week.", True),
     ("Je werkt samen met een stopcoach van de GGD.", True),
     ("Met De Stopcoach-app stop je in vijf stappen; je virtuele coach helpt je.", False),
+    ("Zwanger? Gebruik deze app dan niet; je verloskundige helpt je verder.", False),
+    ("In week 2 belt een verpleegkundige van de poli je op.", True),
+    ("Chat one-to-one with your stop smoking advisor.", True),
 ])
 def test_referral_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["refers_to_professional"] is expected
@@ -376,6 +390,10 @@ def test_checklist_paraphrases(text, expected):
     ("Probeer alles een week zonder te betalen; daarna € 3,99 per maand.", "paid"),
     ("Gratis met reclame; voor € 1,99 haal je de reclame weg.", "free_with_paid_extras"),
     ("The Smoke Free app tracks your days.", "unknown"),
+    ("Our text service is a free 6-week program.", "free"),
+    ("De in-app-aankoop van € 4,99 ontgrendelt alles; installeren is gratis.", "free_with_paid_extras"),
+    ("De eerste week van de app is gratis, daarna € 2,99 per maand.", "paid"),
+    ("De hulpmiddelen vallen onder uw verplichte eigen risico.", "paid"),
 ])
 def test_cost_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["cost"] == expected
