@@ -1,6 +1,7 @@
 """How well the rubric agrees with the labelled sets of app records, per dimension.
 
     python -m scoring.evaluate [SET.yaml …]
+    python -m scoring.evaluate --between FIRST.yaml SECOND.yaml   (two labellers, same texts)
 
 Two sets are kept apart (tests/scoring/): `tuning.yaml`, the texts the rules may be changed
 for, and `heldout.yaml`, texts labelled and committed before the rubric was scored on them and
@@ -130,6 +131,40 @@ def _score(items: list[dict], show: bool) -> tuple[dict[str, float], list[str]]:
     return {name: agree / total for name, (agree, total) in totals.items()}, inverted
 
 
+def as_ratings(expected: dict) -> dict:
+    """A labeller's labels in the shape `rate` gives, so two labellers can be compared the way
+    the rubric is compared with one."""
+    blended = expected.get("blended") or {}
+    notifications = expected.get("notifications") or {}
+    value = {"refers_to_professional": blended.get("referral", False),
+             "advises_aids": blended.get("aids", False),
+             "professional_can_view": blended.get("view", False),
+             "cost": blended.get("cost"), "ads": blended.get("ads")}
+    return {"evidence": {"value": expected["evidence"]},
+            "language": {"value": {"dutch": expected["dutch"]}},
+            "notifications": {"value": {"has": notifications.get("has"),
+                                        "kinds": notifications.get("kinds") or []}},
+            "blended_care": {"value": value},
+            "target_groups": {"value": expected.get("target_groups") or []},
+            "components": {"value": {"checklist": expected.get("checklist") or []}},
+            "flags": {"value": expected.get("flags") or []}}
+
+
+def between(first: Path, second: Path) -> dict[str, float]:
+    """How far two labellers agree on the texts both labelled (matched by name): the ceiling
+    for any rubric measured against one of them."""
+    others = {item["name"]: item["expect"] for item in labelled_items(second)}
+    totals: dict[str, list[int]] = {}
+    for item in labelled_items(first):
+        if item["name"] in others:
+            for name, (agree, total, _) in compare(item["expect"],
+                                                   as_ratings(others[item["name"]])).items():
+                totals.setdefault(name, [0, 0])
+                totals[name][0] += agree
+                totals[name][1] += total
+    return {name: agree / total for name, (agree, total) in totals.items()}
+
+
 def report(labelled: Path) -> bool:
     """Print one set's figures; True when it meets TARGET without inverted advice."""
     items = labelled_items(labelled)
@@ -145,6 +180,10 @@ def report(labelled: Path) -> bool:
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--between"] and len(argv) == 3:
+        for name, score in between(Path(argv[1]), Path(argv[2])).items():
+            print(f"{name:<20} {score:6.1%}")
+        return 0
     if argv:
         return 0 if all([report(Path(arg)) for arg in argv]) else 1
     report(TUNING)

@@ -3,9 +3,10 @@
 from datetime import date
 
 import pytest
+import yaml
 
 from scoring import DIMENSIONS, rate, rubric
-from scoring.evaluate import HELDOUT, TARGET, TUNING, evaluate
+from scoring.evaluate import HELDOUT, TARGET, TUNING, between, evaluate, labelled_items
 
 
 def rated(description, **record):
@@ -167,3 +168,19 @@ def test_a_ggd_appstore_listing_is_its_judgement_unless_a_theme_score_says_more(
     assert scored_low["evidence"]["value"] == "unknown"
     scored_high = rate(with_ggd(quality_themes={"onderbouwing": 4.5}))
     assert scored_high["evidence"]["value"] == "ggd_onderbouwing"
+
+
+def test_two_labellers_are_compared_like_the_rubric_with_one(tmp_path):
+    """`--between`: a labelling agrees fully with itself; one label changed lowers only its
+    dimension."""
+    items = labelled_items(TUNING)[:20]
+    same = tmp_path / "same.yaml"
+    same.write_text(yaml.safe_dump(items, allow_unicode=True), encoding="utf-8")
+    assert set(between(TUNING, same).values()) == {1.0}
+    items[0]["expect"]["evidence"] = "claimed" if items[0]["expect"]["evidence"] != "claimed" \
+        else "unknown"
+    changed = tmp_path / "changed.yaml"
+    changed.write_text(yaml.safe_dump(items, allow_unicode=True), encoding="utf-8")
+    scores = between(TUNING, changed)
+    assert scores["evidence"] == 19 / 20
+    assert {name for name, score in scores.items() if score < 1} == {"evidence"}
