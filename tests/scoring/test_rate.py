@@ -123,17 +123,16 @@ def test_components_against_the_checklist():
     assert components["features"] == ["dagen_rookvrij", "dagboek"]
 
 
-# The held-out set's figures and inverted ratings when it was first scored (set 12 at commit
-# 13eafd8, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
+# The held-out set's figures and inverted ratings when it was first scored (set 15 at commit
+# ca29d64, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
 # rating, fails, so the README's figures stay the measure and a held-out text is never tuned on.
-FIRST_SCORED = {"evidence": 0.925, "dutch": 1.0, "notifications_has": 0.975, "referral": 1.0,
-                "aids": 0.95, "view": 0.95, "target_groups": 0.991, "notification_kinds": 0.982,
-                "checklist": 0.922, "flags": 0.975, "cost": 0.925, "ads": 0.975}
+FIRST_SCORED = {"evidence": 0.9, "dutch": 0.975, "notifications_has": 0.9, "referral": 0.975,
+                "aids": 0.925, "view": 0.975, "target_groups": 0.988, "notification_kinds": 0.968,
+                "checklist": 0.922, "flags": 0.967, "cost": 0.925, "ads": 0.95}
 KNOWN_HELDOUT_INVERSIONS = [
-    'Stopcoach (Noaber-portfolio): target group laaggeletterd not given by the labels',
-    'SteadyStep Adults: target group zwanger not given by the labels',
-    'Wisselroute: promoted unproven method missed',
-    'ClearFacts Quit: unproven-method flag on a text that does not promote one',
+    'Slutta (Oslo universitetssykehus): unproven-method flag on a text that does not promote one',
+    'Xô Fumaça (Mackenzie students, README): unproven-method flag on a text that does not promote '
+    'one',
 ]
 
 
