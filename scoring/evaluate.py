@@ -115,16 +115,23 @@ def evaluate(labelled: Path = HELDOUT, show: bool = True) -> tuple[dict[str, flo
     return _score(labelled_items(labelled), show)
 
 
+def _add(totals: dict[str, list[int]], compared: dict[str, tuple[int, int, list[str]]]) -> None:
+    """Add one text's agreements and decisions per dimension to the running totals."""
+    for name, (agree, total, _) in compared.items():
+        totals.setdefault(name, [0, 0])
+        totals[name][0] += agree
+        totals[name][1] += total
+
+
 def _score(items: list[dict], show: bool) -> tuple[dict[str, float], list[str]]:
     totals: dict[str, list[int]] = {}
     inverted = []
     for item in items:
         record = {k: v for k, v in item.items() if k not in NOT_RECORD}
         ratings = rate(record)
-        for name, (agree, total, wrong) in compare(item["expect"], ratings).items():
-            totals.setdefault(name, [0, 0])
-            totals[name][0] += agree
-            totals[name][1] += total
+        compared = compare(item["expect"], ratings)
+        _add(totals, compared)
+        for name, (_, _, wrong) in compared.items():
             if wrong and show:
                 print(f"  {item['name']}: {name}: {', '.join(map(str, wrong))}")
         inverted += [f"{item['name']}: {what}" for what in inversions(item["expect"], ratings)]
@@ -157,11 +164,7 @@ def between(first: Path, second: Path) -> dict[str, float]:
     totals: dict[str, list[int]] = {}
     for item in labelled_items(first):
         if item["name"] in others:
-            for name, (agree, total, _) in compare(item["expect"],
-                                                   as_ratings(others[item["name"]])).items():
-                totals.setdefault(name, [0, 0])
-                totals[name][0] += agree
-                totals[name][1] += total
+            _add(totals, compare(item["expect"], as_ratings(others[item["name"]])))
     return {name: agree / total for name, (agree, total) in totals.items()}
 
 
