@@ -79,9 +79,11 @@ def target_groups(record: dict) -> dict:
     by_age, age_reasons = _age_groups(texts)
     by_words, reasons = find_codes(rubric.rules("target_groups"), texts,
                                    vetoed_by=_excluded_when())
-    if by_age:
-        # A stated age range says which of the young it serves ("students aged 14 to 18").
-        by_words = [c for c in by_words if c not in config["age_range"]["groups"]]
+    young = config["age_range"]["groups"]
+    if any(c in young for c in by_age):
+        # A stated age range says which of the young it serves ("students aged 14 to 18");
+        # an adults' range ("30+") says nothing about them.
+        by_words = [c for c in by_words if c not in young]
     codes = [c for c in config["labels"] if c in by_age or c in by_words]
     if not codes:
         return rating([config["default"]], config["labels"][config["default"]], "low", [])
@@ -134,7 +136,9 @@ def cost(record: dict, texts: list[Text]) -> tuple[str, list[dict]]:
     """The cost code ('free', 'paid', 'free_with_paid_extras' or 'unknown') and why."""
     price, price_reasons = _store_price(record)
     paid = find(rubric.rule("blended_care", "cost", "paid_text"), texts)
-    extras = find(rubric.rule("blended_care", "cost", "paid_extras"), texts)
+    # Paying to remove the ads is a paid extra too ("de versie zonder banners kost € 1,99").
+    extras = (find(rubric.rule("blended_care", "cost", "paid_extras"), texts)
+              or find(rubric.rule("blended_care", "ads", "paid_removal"), texts))
     free = find(rubric.rule("blended_care", "cost", "free_text"), texts)
     trial = find(rubric.rule("blended_care", "cost", "free_trial"), texts)
     reimbursed = find(rubric.rule("blended_care", "cost", "reimbursed"), texts)

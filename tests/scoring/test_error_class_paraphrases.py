@@ -85,6 +85,10 @@ def rated(text, **record):
     ("For youths who want to quit vaping.", ["jongeren"]),
     ("Voor rokers met een sociaal-economische achterstand.", ["lage_sep"]),
     ("Zwangere vrouwen hebben recht op maximaal 8 terugbetaalde sessies.", ["algemeen"]),
+    ("Doelgroep: studenten van de hogeschool die dagelijks roken.", ["jongvolwassenen"]),
+    ("Students who smoke can join the campus challenge.", ["jongvolwassenen"]),
+    ("Open to everyone who wants to join, whatever their age.", ["algemeen"]),
+    ("Young adults (18-24) and adults (25+) each get their own track.", ["algemeen", "jongvolwassenen"]),
 ])
 def test_target_group_paraphrases(text, expected):
     assert sorted(rated(text)["target_groups"]["value"]) == expected
@@ -155,6 +159,10 @@ def test_target_group_paraphrases(text, expected):
     ("Souffle ne vous envoie aucune notification.", False),
     ("Elke dag ontvang je een korte opdracht.", True),
     ("Je kiest zelf de datum en noteert wanneer je rookt.", None),
+    ("Je krijgt een korte tip elke avond voor het slapengaan.", True),
+    ("Elke ochtend een check-in van één minuut: hoe voel je je?", True),
+    ("Appen varsler deg med daglige påminnelser.", True),
+    ("Das Programm begleitet dich jeden Tag mit neuen Aufgaben.", True),
 ])
 def test_notification_paraphrases(text, expected):
     assert rated(text)["notifications"]["value"]["has"] is expected
@@ -177,6 +185,9 @@ def test_notification_paraphrases(text, expected):
     ("Kost €3,49.", ("paid", None)),
     ("Na de proefweek betaal je 3,99 euro per maand.", ("paid", None)),
     ("De basisversie is gratis; de volledige cursus kost 9,99 euro.", ("free_with_paid_extras", None)),
+    ("Free coaching over the phone, and nicotine patches cost $3 a week at the pharmacy.", ("free", None)),
+    ("Banners van adverteerders onderin; de versie zonder banners kost eenmalig € 1,99.", ("free_with_paid_extras", True)),
+    ("The app provides advertising; a purchase removes the banners.", ("free_with_paid_extras", True)),
 ])
 def test_cost_and_ads_paraphrases(text, expected):
     value = rated(text)["blended_care"]["value"]
@@ -246,6 +257,8 @@ def test_cost_and_ads_paraphrases(text, expected):
     ("Helps teens quit using vapes, one day at a time.", False),
     ("We do not have confidence in e-cigarettes as a way to stop and recommend patches.", False),
     ("Jongeren gaan steeds meer vapen, wat vaak een opstapje is naar de sigaret.", False),
+    ("Hjelp til å slutte med røyk og snus.", False),
+    ("Para quem quer largar o cigarro, o vape e o tabaco.", False),
 ])
 def test_unproven_method_paraphrases(text, promoted):
     assert ("unproven_method" in rated(text)["flags"]["value"]) is promoted
@@ -283,6 +296,11 @@ def test_unproven_method_paraphrases(text, promoted):
     ("Het programma moet bewezen effectief zijn om vergoed te worden.", "unknown"),
     ("Uit onderzoek blijkt dat rokers die voor een operatie stoppen minder kans op complicaties hebben.", "unknown"),
     ("Onderzoek laat niet zien dat laser helpt.", "unknown"),
+    ("Elaborada por expertos en tabaquismo.", "claimed"),
+    ("Results of our pilot study with forty smokers were positive.", "claimed"),
+    ("One in four of our registered users had stopped smoking after six weeks.", "claimed"),
+    ("Na een jaar rookt 40 procent van onze cursisten nog steeds niet.", "claimed"),
+    ("Eén op de vijf Nederlanders rookt.", "unknown"),
 ])
 def test_claim_paraphrases(text, expected):
     assert rated(text)["evidence"]["value"] == expected
@@ -338,6 +356,9 @@ def test_referral_paraphrases(text, expected):
     ("Je krijgt persoonlijke begeleiding bij het stoppen.", True),
     ("With this method, patches become unnecessary.", False),
     ("Via de app krijg je dagelijks begeleiding en steun.", False),
+    ("Your health coach messages you in the app whenever you need support.", True),
+    ("De verloskundige kijkt in de app mee en neemt bij een moeilijke week contact met je op.", True),
+    ("Deelnemers die al nicotinepleisters gebruikten, werden uitgesloten van het onderzoek.", False),
 ])
 def test_guideline_aid_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["advises_aids"] is expected
@@ -360,6 +381,16 @@ def test_guideline_aid_paraphrases(text, expected):
     ("Daarna volgen vier gesprekken met je coach.", ["vervolgafspraak"]),
     ("Begrijp je verslaving en de lichamelijke afhankelijkheid.", ["voorbereiding"]),
     ("Wanneer u wilt stoppen met roken, kunt u een cursus volgen.", []),
+    ("Users first complete a short assessment about their smoking.", ["intake"]),
+    ("Learn your smoking patterns with the daily log.", ["functie_roken"]),
+    ("Houd bij hoeveel je rookt en op welke momenten.", ["functie_roken"]),
+    ("De app laat je telefoon trillen op de tijden dat je meestal rookt.", ["functie_roken", "moeilijke_momenten"]),
+    ("Volg een 6-week schedule that lowers your nicotine step by step.", ["stopplan"]),
+    ("Je stelt een persoonlijk stopschema op.", ["stopplan"]),
+    ("Noteer je redenen om te stoppen.", ["voor_nadelen"]),
+    ("Smoking raises your blood pressure.", ["voor_nadelen"]),
+    ("Consejos para las ganas de fumar.", ["moeilijke_momenten"]),
+    ("Sie erfahren, wie der Nikotinentzug abläuft.", ["voorbereiding"]),
 ])
 def test_checklist_paraphrases(text, expected):
     assert sorted(rated(text)["components"]["value"]["checklist"]) == expected
@@ -440,6 +471,7 @@ def test_real_ggd_texts_get_no_group_from_a_topic():
     ("Houd een rookdagboek bij dat je longverpleegkundige kan inzien.", True),
     ("Votre sage-femme peut consulter vos progrès dans l'application.", True),
     ("Je ziet zelf je voortgang in een grafiek.", False),
+    ("Je verloskundige ziet in de app hoe het gaat.", True),
 ])
 def test_professional_view_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["professional_can_view"] is expected
@@ -451,6 +483,9 @@ def test_professional_view_paraphrases(text, expected):
     ("Text CRAVE and we send help right away.", ["craving_help"]),
     ("Je telefoon zoemt zodra je een mijlpaal haalt.", ["milestone"]),
     ("De app begint je dag met een korte check-in.", ["daily_checkin"]),
+    ("Je telefoon trilt elke dag om acht uur.", ["daily_checkin"]),
+    ("Je krijgt een sms als je drie maanden rookvrij bent.", ["milestone"]),
+    ("Motivasjonsmeldinger når du trenger dem.", ["motivation"]),
 ])
 def test_notification_kind_paraphrases(text, expected):
     assert rated(text)["notifications"]["value"]["kinds"] == expected
