@@ -16,7 +16,8 @@ def test_the_synthetic_catalogue_fits_the_schema_and_feeds_the_real_queries(tmp_
         by_month = con.execute(
             example_queries()["apps available at the last crawl of each month"]).fetchall()
         shown = [(point["date"], point["apps"]) for point in trends(con)]
-    assert len(shown) == 12
+    # A month before the first app's first crawl has no point (the generator is random).
+    assert 6 <= len(shown) <= 12
     assert shown == [(month.date().isoformat(), apps) for month, apps in by_month]
 
 
