@@ -25,7 +25,8 @@ def compile_pattern(pattern: str) -> re.Pattern:
     # one pass per term instead of looping.
     for _ in range(len(terms) + 1):
         pattern = TERM.sub(lambda m: f"(?:{terms[m.group(1)]})", pattern)
-    return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", FLAGS)
+    # A phrase that ends in a space ("zwanger of ") has ended its last word already.
+    return re.compile(rf"(?<!\w)(?:{pattern})(?:(?<=\s)|(?!\w))", FLAGS)
 
 
 @dataclass(frozen=True)

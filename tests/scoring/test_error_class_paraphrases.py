@@ -331,6 +331,8 @@ def test_claim_paraphrases(text, expected):
     ("Zwanger? Gebruik deze app dan niet; je verloskundige helpt je verder.", False),
     ("In week 2 belt een verpleegkundige van de poli je op.", True),
     ("Chat one-to-one with your stop smoking advisor.", True),
+    # A rubric phrase that ends in a space ("zwanger of ") matched nothing before 2026.12.7.
+    ("Zwanger of geef je borstvoeding? Dan is deze app niet geschikt; bespreek het met je verloskundige.", False),
 ])
 def test_referral_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["refers_to_professional"] is expected
