@@ -36,7 +36,7 @@ TARGET = 0.95
 NOT_RECORD = ("expect", "origin")
 
 
-def _codes(dimension: str) -> list[str]:
+def label_codes(dimension: str) -> list[str]:
     config = rubric.load()
     return {"target_groups": list(config["target_groups"]["labels"]),
             "notification_kinds": [k for k in config["notifications"]["labels"]
@@ -78,7 +78,7 @@ def compare(expected: dict, ratings: dict) -> dict[str, tuple[int, int, list[str
     result = {}
     for name, value in want.items():
         if isinstance(value, set):
-            codes = _codes(name)
+            codes = label_codes(name)
             wrong = [c for c in codes if (c in value) != (c in got[name])]
             result[name] = (len(codes) - len(wrong), len(codes), wrong)
         else:

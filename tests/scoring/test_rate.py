@@ -6,7 +6,11 @@ import pytest
 import yaml
 
 from scoring import DIMENSIONS, rate, rubric
-from scoring.evaluate import HELDOUT, TARGET, TUNING, between, evaluate, labelled_items
+from scoring.evaluate import (HELDOUT, TARGET, TUNING, between, evaluate, label_codes,
+                              labelled_items)
+
+
+SECOND_LABELS = TUNING.with_name("second_labels.yaml")
 
 
 def rated(description, **record):
@@ -149,6 +153,21 @@ def test_the_tuning_set_meets_the_target():
     scores, inverted = evaluate(TUNING, show=False)
     assert inverted == []
     assert all(score >= TARGET for score in scores.values()), scores
+
+
+@pytest.mark.parametrize("labelled", [TUNING, HELDOUT, SECOND_LABELS])
+def test_every_labelled_text_uses_known_codes(labelled):
+    """A label the rubric has no code for, or YAML reading `languages: [no]` (Norwegian) as
+    false, would count as a disagreement the rubric cannot fix."""
+    for item in labelled_items(labelled):
+        expect, blended = item["expect"], item["expect"].get("blended") or {}
+        assert all(isinstance(code, str) for code in item.get("languages", [])), item["name"]
+        for dimension, codes in (("target_groups", expect.get("target_groups")),
+                                 ("notification_kinds", (expect.get("notifications") or {}).get("kinds")),
+                                 ("checklist", expect.get("checklist")), ("flags", expect.get("flags"))):
+            assert set(codes or []) <= set(label_codes(dimension)), (item["name"], dimension)
+        assert blended.get("cost", "unknown") in rubric.section("blended_care", "cost", "labels"), \
+            item["name"]
 
 
 def test_a_ggd_appstore_listing_is_its_judgement_unless_a_theme_score_says_more():
