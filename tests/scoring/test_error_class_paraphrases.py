@@ -186,6 +186,8 @@ def test_notification_paraphrases(text, expected):
     ("Na de proefweek betaal je 3,99 euro per maand.", ("paid", None)),
     ("De basisversie is gratis; de volledige cursus kost 9,99 euro.", ("free_with_paid_extras", None)),
     ("Free coaching over the phone, and nicotine patches cost $3 a week at the pharmacy.", ("free", None)),
+    ("Gratis coaching; nicotinepleisters kosten je maar € 5 per maand.", ("free", None)),
+    ("Met nicotinepleisters en coaching, kost de app € 4,99 per maand.", ("paid", None)),
     ("Banners van adverteerders onderin; de versie zonder banners kost eenmalig € 1,99.", ("free_with_paid_extras", True)),
     ("The app provides advertising; a purchase removes the banners.", ("free_with_paid_extras", True)),
 ])
