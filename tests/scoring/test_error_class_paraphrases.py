@@ -335,6 +335,8 @@ def test_claim_paraphrases(text, expected):
     ("Chat one-to-one with your stop smoking advisor.", True),
     # A rubric phrase that ends in a space ("zwanger of ") matched nothing before 2026.12.7.
     ("Zwanger of geef je borstvoeding? Dan is deze app niet geschikt; bespreek het met je verloskundige.", False),
+    ("Smoke Free is your personal health coach in your pocket.", False),
+    ("Je gezondheidscoach belt je in de eerste week twee keer.", True),
 ])
 def test_referral_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["refers_to_professional"] is expected
