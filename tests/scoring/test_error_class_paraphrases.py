@@ -190,6 +190,7 @@ def test_notification_paraphrases(text, expected):
     ("Met nicotinepleisters en coaching, kost de app € 4,99 per maand.", ("paid", None)),
     ("Banners van adverteerders onderin; de versie zonder banners kost eenmalig € 1,99.", ("free_with_paid_extras", True)),
     ("The app provides advertising; a purchase removes the banners.", ("free_with_paid_extras", True)),
+    ("Deze versie zonder reclame is helemaal gratis.", ("free", False)),
 ])
 def test_cost_and_ads_paraphrases(text, expected):
     value = rated(text)["blended_care"]["value"]
