@@ -127,16 +127,18 @@ def test_components_against_the_checklist():
     assert components["features"] == ["dagen_rookvrij", "dagboek"]
 
 
-# The held-out set's figures and inverted ratings when it was first scored (set 15 at commit
-# ca29d64, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
+# The held-out set's figures and inverted ratings when it was first scored (set 16 at commit
+# 2e69e69, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
 # rating, fails, so the README's figures stay the measure and a held-out text is never tuned on.
-FIRST_SCORED = {"evidence": 0.9, "dutch": 0.975, "notifications_has": 0.9, "referral": 0.975,
-                "aids": 0.925, "view": 0.975, "target_groups": 0.988, "notification_kinds": 0.968,
-                "checklist": 0.922, "flags": 0.967, "cost": 0.925, "ads": 0.95}
+FIRST_SCORED = {"evidence": 0.8, "dutch": 1.0, "notifications_has": 0.9, "referral": 0.875,
+                "aids": 0.925, "view": 0.95, "target_groups": 0.984, "notification_kinds": 0.936,
+                "checklist": 0.909, "flags": 0.958, "cost": 0.95, "ads": 0.975}
 KNOWN_HELDOUT_INVERSIONS = [
-    'Slutta (Oslo universitetssykehus): unproven-method flag on a text that does not promote one',
-    'Xô Fumaça (Mackenzie students, README): unproven-method flag on a text that does not promote '
-    'one',
+    "Sluta-röka-linjen: unproven-method flag on a text that does not promote one",
+    "Quit Smoking with Andrew Johnson: promoted unproven method missed",
+    "NoSmoke - Smoking Detox App: unproven-method flag on a text that does not promote one",
+    "SanftWechsel: promoted unproven method missed",
+    "Steady Exit: unproven-method flag on a text that does not promote one",
 ]
 
 
