@@ -63,7 +63,7 @@ def _warned(text: str, start: int, end: int) -> bool:
     following = re.split(r"[.!?;]", breaks.sub("", tail, count=1), maxsplit=1)[0] if tail else ""
     # The next sentence answers a question, or turns on the method by a pronoun ("Die raden
     # we af"); a contrast does the same within the sentence.
-    if tail.startswith("?") or (tail[:1] in ".:" or config["contrast"].match(tail)) and \
+    if tail.startswith("?") or (tail[:1] in ".:;" or config["contrast"].match(tail)) and \
             config["pronouns"].search(following):
         after += " " + following
     return bool(config["warnings"].search(before + text[start:end] + after)) or \

@@ -89,6 +89,9 @@ def rated(text, **record):
     ("Students who smoke can join the campus challenge.", ["jongvolwassenen"]),
     ("Open to everyone who wants to join, whatever their age.", ["algemeen"]),
     ("Young adults (18-24) and adults (25+) each get their own track.", ["algemeen", "jongvolwassenen"]),
+    ("Pour les 16 à 24 ans qui veulent arrêter.", ["jongeren", "jongvolwassenen"]),
+    ("Built for adults with low SES who smoke.", ["lage_sep"]),
+    ("Vous êtes enceinte ? Cette appli n'est pas faite pour vous ; parlez-en plutôt à votre médecin.", ["algemeen"]),
 ])
 def test_target_group_paraphrases(text, expected):
     assert sorted(rated(text)["target_groups"]["value"]) == expected
@@ -163,6 +166,9 @@ def test_target_group_paraphrases(text, expected):
     ("Elke ochtend een check-in van één minuut: hoe voel je je?", True),
     ("Appen varsler deg med daglige påminnelser.", True),
     ("Das Programm begleitet dich jeden Tag mit neuen Aufgaben.", True),
+    ("Vous recevez trois textos par semaine.", True),
+    ("Une synthèse vous est envoyée par courriel.", True),
+    ("The app decides when to show you a tip, just-in-time.", True),
 ])
 def test_notification_paraphrases(text, expected):
     assert rated(text)["notifications"]["value"]["has"] is expected
@@ -262,6 +268,13 @@ def test_cost_and_ads_paraphrases(text, expected):
     ("Jongeren gaan steeds meer vapen, wat vaak een opstapje is naar de sigaret.", False),
     ("Hjelp til å slutte med røyk og snus.", False),
     ("Para quem quer largar o cigarro, o vape e o tabaco.", False),
+    ("Stödlinje för dig som vill sluta röka eller snusa.", False),
+    ("Hilft beim Umstieg auf E-Zigaretten.", True),
+    ("Der Verband hält nichts vom Umstieg auf Tabakerhitzer.", False),
+    ("Relax deeply while the audio speaks to your subconscious mind.", True),
+    ("Read our smoking detox facts: what leaves your body when you stop.", False),
+    ("Drink our nicotine detox tea every morning.", True),
+    ("Have you heard of laser therapy; there is no proof that it works.", False),
 ])
 def test_unproven_method_paraphrases(text, promoted):
     assert ("unproven_method" in rated(text)["flags"]["value"]) is promoted
@@ -304,6 +317,11 @@ def test_unproven_method_paraphrases(text, promoted):
     ("One in four of our registered users had stopped smoking after six weeks.", "claimed"),
     ("Na een jaar rookt 40 procent van onze cursisten nog steeds niet.", "claimed"),
     ("Eén op de vijf Nederlanders rookt.", "unknown"),
+    ("Entwickelt gemeinsam mit Suchtmedizinern.", "claimed"),
+    ("Designed according to the clinical practice guidelines.", "claimed"),
+    ("Le taux de réussite est de 30 % après six mois.", "claimed"),
+    ("A feasibility study with 20 smokers gave positive feedback.", "claimed"),
+    ("Ein evidenzbasiertes Programm.", "claimed"),
 ])
 def test_claim_paraphrases(text, expected):
     assert rated(text)["evidence"]["value"] == expected
@@ -338,6 +356,9 @@ def test_claim_paraphrases(text, expected):
     ("Zwanger of geef je borstvoeding? Dan is deze app niet geschikt; bespreek het met je verloskundige.", False),
     ("Smoke Free is your personal health coach in your pocket.", False),
     ("Je gezondheidscoach belt je in de eerste week twee keer.", True),
+    ("Ring en av våra tobaksavvänjare.", True),
+    ("Each group meets with a trained facilitator.", True),
+    ("Trova il centro anti-fumo più vicino.", True),
 ])
 def test_referral_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["refers_to_professional"] is expected
@@ -398,6 +419,12 @@ def test_guideline_aid_paraphrases(text, expected):
     ("Smoking raises your blood pressure.", ["voor_nadelen"]),
     ("Consejos para las ganas de fumar.", ["moeilijke_momenten"]),
     ("Sie erfahren, wie der Nikotinentzug abläuft.", ["voorbereiding"]),
+    ("Je krijgt vragen over wanneer en hoeveel je rookt.", ["intake"]),
+    ("Lees wat stoppen doet met je risico op een hartaanval.", ["voor_nadelen"]),
+    ("See how your life expectancy grows.", ["voor_nadelen"]),
+    ("Hulp als het misgaat: een lapse is geen reden om op te geven.", ["terugvalpreventie"]),
+    ("Des conseils en cas de crise de manque.", ["moeilijke_momenten"]),
+    ("Je coach belt je drie keer.", ["vervolgafspraak"]),
 ])
 def test_checklist_paraphrases(text, expected):
     assert sorted(rated(text)["components"]["value"]["checklist"]) == expected
@@ -479,6 +506,8 @@ def test_real_ggd_texts_get_no_group_from_a_topic():
     ("Votre sage-femme peut consulter vos progrès dans l'application.", True),
     ("Je ziet zelf je voortgang in een grafiek.", False),
     ("Je verloskundige ziet in de app hoe het gaat.", True),
+    ("De praktijkverpleegkundige kan in het portaal je voortgang bekijken.", True),
+    ("Je huisarts kijkt, als jij dat wilt, mee naar je dagboek.", True),
 ])
 def test_professional_view_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["professional_can_view"] is expected
@@ -493,6 +522,8 @@ def test_professional_view_paraphrases(text, expected):
     ("Je telefoon trilt elke dag om acht uur.", ["daily_checkin"]),
     ("Je krijgt een sms als je drie maanden rookvrij bent.", ["milestone"]),
     ("Motivasjonsmeldinger når du trenger dem.", ["motivation"]),
+    ("Chaque matin, l'appli vous envoie un conseil.", ["daily_checkin", "motivation"]),
+    ("Een melding op de tijden dat je meestal rookt.", ["craving_help"]),
 ])
 def test_notification_kind_paraphrases(text, expected):
     assert rated(text)["notifications"]["value"]["kinds"] == expected
