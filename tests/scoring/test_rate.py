@@ -127,18 +127,19 @@ def test_components_against_the_checklist():
     assert components["features"] == ["dagen_rookvrij", "dagboek"]
 
 
-# The held-out set's figures and inverted ratings when it was first scored (set 16 at commit
-# 2e69e69, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
+# The held-out set's figures and inverted ratings when it was first scored (set 17 at commit
+# db7c12b, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
 # rating, fails, so the README's figures stay the measure and a held-out text is never tuned on.
-FIRST_SCORED = {"evidence": 0.8, "dutch": 1.0, "notifications_has": 0.9, "referral": 0.875,
-                "aids": 0.925, "view": 0.95, "target_groups": 0.984, "notification_kinds": 0.936,
-                "checklist": 0.909, "flags": 0.958, "cost": 0.95, "ads": 0.975}
+FIRST_SCORED = {"evidence": 0.9, "dutch": 1.0, "notifications_has": 0.95, "referral": 0.85,
+                "aids": 0.875, "view": 0.9, "target_groups": 0.988, "notification_kinds": 0.975,
+                "checklist": 0.906, "flags": 0.95, "cost": 0.875, "ads": 0.975}
 KNOWN_HELDOUT_INVERSIONS = [
-    "Sluta-röka-linjen: unproven-method flag on a text that does not promote one",
-    "Quit Smoking with Andrew Johnson: promoted unproven method missed",
-    "NoSmoke - Smoking Detox App: unproven-method flag on a text that does not promote one",
-    "SanftWechsel: promoted unproven method missed",
-    "Steady Exit: unproven-method flag on a text that does not promote one",
+    "Dampwinkels als stopweg (HLN, 2017): promoted unproven method missed",
+    "Roken.nl webwinkel (ToDo-starterset en rookketting): target group chronisch not given by "
+    "the labels",
+    "Roken.nl webwinkel (ToDo-starterset en rookketting): promoted unproven method missed",
+    "PouchBuddy (quit tracker): unproven-method flag on a text that does not promote one",
+    "Longkompas: target group chronisch not given by the labels",
 ]
 
 
