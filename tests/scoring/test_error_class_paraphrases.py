@@ -92,6 +92,9 @@ def rated(text, **record):
     ("Pour les 16 à 24 ans qui veulent arrêter.", ["jongeren", "jongvolwassenen"]),
     ("Built for adults with low SES who smoke.", ["lage_sep"]),
     ("Vous êtes enceinte ? Cette appli n'est pas faite pour vous ; parlez-en plutôt à votre médecin.", ["algemeen"]),
+    ("Voor mensen met diabetes geldt: stoppen verlaagt de kans op complicaties.", ["algemeen"]),
+    ("Deze app vervangt de zorg bij zwangerschap niet.", ["algemeen"]),
+    ("This app does not replace the advice of your cardiologist if you have heart disease.", ["algemeen"]),
 ])
 def test_target_group_paraphrases(text, expected):
     assert sorted(rated(text)["target_groups"]["value"]) == expected
@@ -169,6 +172,8 @@ def test_target_group_paraphrases(text, expected):
     ("Vous recevez trois textos par semaine.", True),
     ("Une synthèse vous est envoyée par courriel.", True),
     ("The app decides when to show you a tip, just-in-time.", True),
+    ("Elke avond vraagt de app hoe je dag ging.", True),
+    ("Op je moeilijke momenten trilt je telefoon even.", True),
 ])
 def test_notification_paraphrases(text, expected):
     assert rated(text)["notifications"]["value"]["has"] is expected
@@ -275,6 +280,14 @@ def test_cost_and_ads_paraphrases(text, expected):
     ("Read our smoking detox facts: what leaves your body when you stop.", False),
     ("Drink our nicotine detox tea every morning.", True),
     ("Have you heard of laser therapy; there is no proof that it works.", False),
+    ("Vapes zijn een veiliger alternatief voor sigaretten: stap vandaag over.", True),
+    ("Onze e-sigaretten zijn stukken gezonder dan roken.", True),
+    ("E-sigaretten zijn misschien minder schadelijk dan roken, maar ze zijn niet onschuldig.", False),
+    ("Nicotinepleisters zijn veel veiliger dan roken.", False),
+    ("Deze nicotinevrije inhaler verlicht je trek zonder rook.", True),
+    ("A breathing necklace to calm cravings without nicotine.", True),
+    ("Log every time you reach for a pouch and see your patterns.", False),
+    ("Log every time you grab a vape, and watch the number fall.", False),
 ])
 def test_unproven_method_paraphrases(text, promoted):
     assert ("unproven_method" in rated(text)["flags"]["value"]) is promoted
@@ -322,6 +335,9 @@ def test_unproven_method_paraphrases(text, promoted):
     ("Le taux de réussite est de 30 % après six mois.", "claimed"),
     ("A feasibility study with 20 smokers gave positive feedback.", "claimed"),
     ("Ein evidenzbasiertes Programm.", "claimed"),
+    ("Verschillende onderzoeken naar deze aanpak ondersteunen dit.", "claimed"),
+    ("Onze methode is effectief gebleken bij duizenden rokers.", "claimed"),
+    ("According to the RIVM, one in five adults still smokes.", "unknown"),
 ])
 def test_claim_paraphrases(text, expected):
     assert rated(text)["evidence"]["value"] == expected
@@ -359,6 +375,10 @@ def test_claim_paraphrases(text, expected):
     ("Ring en av våra tobaksavvänjare.", True),
     ("Each group meets with a trained facilitator.", True),
     ("Trova il centro anti-fumo più vicino.", True),
+    ("Onze digitale stopcoach geeft je elke dag een duwtje.", False),
+    ("It feels more like a personal coach than a simple counter.", False),
+    ("Met deze app heb je je huisarts niet meer nodig om te stoppen.", False),
+    ("Je huisarts kan je doorverwijzen naar een stoppen-met-rokencoach.", True),
 ])
 def test_referral_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["refers_to_professional"] is expected
@@ -459,6 +479,9 @@ def test_checklist_paraphrases(text, expected):
     ("De in-app-aankoop van € 4,99 ontgrendelt alles; installeren is gratis.", "free_with_paid_extras"),
     ("De eerste week van de app is gratis, daarna € 2,99 per maand.", "paid"),
     ("De hulpmiddelen vallen onder uw verplichte eigen risico.", "paid"),
+    ("Je betaalt alleen het remgeld voor de sessies bij de tabakoloog.", "paid"),
+    ("Een gesprek met de coach kost € 25 per kwartier.", "paid"),
+    ("Bel de gratis Vlaamse tabakstoplijn.", "unknown"),
 ])
 def test_cost_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["cost"] == expected
@@ -476,6 +499,7 @@ def test_cost_paraphrases(text, expected):
     ("Keine Werbung, keine Kosten.", False),
     ("An ad supported service.", True),
     ("Wie niet betaalt, ziet onderin een reclamebanner.", True),
+    ("Voor € 2,49 is de app voortaan reclamevrij.", True),
 ])
 def test_ads_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["ads"] is expected
@@ -508,6 +532,8 @@ def test_real_ggd_texts_get_no_group_from_a_topic():
     ("Je verloskundige ziet in de app hoe het gaat.", True),
     ("De praktijkverpleegkundige kan in het portaal je voortgang bekijken.", True),
     ("Je huisarts kijkt, als jij dat wilt, mee naar je dagboek.", True),
+    ("Als je dat wilt, kan je longverpleegkundige je rookdagboek bekijken.", True),
+    ("Je coach bekijkt, als jij dat goedvindt, je rookdagboek.", True),
 ])
 def test_professional_view_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["professional_can_view"] is expected
