@@ -127,19 +127,29 @@ def test_components_against_the_checklist():
     assert components["features"] == ["dagen_rookvrij", "dagboek"]
 
 
-# The held-out set's figures and inverted ratings when it was first scored (set 17 at commit
-# db7c12b, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
+# The held-out set's figures and inverted ratings when it was first scored (set 18 at commit
+# a72d022, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
 # rating, fails, so the README's figures stay the measure and a held-out text is never tuned on.
-FIRST_SCORED = {"evidence": 0.9, "dutch": 1.0, "notifications_has": 0.95, "referral": 0.85,
-                "aids": 0.875, "view": 0.9, "target_groups": 0.988, "notification_kinds": 0.975,
-                "checklist": 0.906, "flags": 0.95, "cost": 0.875, "ads": 0.975}
+FIRST_SCORED = {"evidence": 0.808, "dutch": 1.0, "notifications_has": 0.9, "referral": 0.808,
+                "aids": 0.825, "view": 0.842, "target_groups": 0.976, "notification_kinds": 0.977,
+                "checklist": 0.895, "flags": 0.964, "cost": 0.767, "ads": 0.933}
 KNOWN_HELDOUT_INVERSIONS = [
-    "Dampwinkels als stopweg (HLN, 2017): promoted unproven method missed",
-    "Roken.nl webwinkel (ToDo-starterset en rookketting): target group chronisch not given by "
-    "the labels",
-    "Roken.nl webwinkel (ToDo-starterset en rookketting): promoted unproven method missed",
-    "PouchBuddy (quit tracker): unproven-method flag on a text that does not promote one",
-    "Longkompas: target group chronisch not given by the labels",
+    "Trancevrij: unproven-method flag on a text that does not promote one",
+    "Ember Switch: promoted unproven method missed",
+    "Puff Store Arnhem (e-sigarettenwinkel, De Ondernemer): promoted unproven method missed",
+    "Begeleiding voor zwangere rooksters via de verloskundige (Mamaplaats): target group lage_sep "
+    "not given by the labels",
+    "Lezersbrief: stoppen door in te zien dat roken nutteloos is (ED): promoted unproven method "
+    "missed",
+    "Tobacco Free Florida Quit Your Way (nicotine replacement page): target group jongeren not "
+    "given by the labels",
+    "#NoVapeNY text program (Times Telegram editorial): unproven-method flag on a text that does "
+    "not promote one",
+    "Zonnic (sluta röka, hy och munhålepåsar): promoted unproven method missed",
+    "Last Ember: target group jongeren not given by the labels",
+    "Menzis vergoeding stoppen met roken (consumentenpagina, ketenzorg): target group chronisch "
+    "not given by the labels",
+    "Vanavond Vrij: promoted unproven method missed",
 ]
 
 
