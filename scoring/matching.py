@@ -20,6 +20,7 @@ def _negation() -> dict:
             "warning_scope_breaks": re.compile(config["warning_scope_breaks"], re.I),
             "contrast": re.compile(config["contrast"], re.I),
             "listing": re.compile(config["listing"], re.I),
+            "examples": re.compile(config["examples"], re.I),
             "promotion_before": re.compile(config["promotion_before"], re.I),
             "promotion_after": re.compile(config["promotion_after"], re.I),
             "pronouns": rubric.compile_pattern(config["pronouns"])}
@@ -113,13 +114,26 @@ def _later_item_of_negated_list(text: str, start: int) -> bool:
     return _negating(head_words[-(config["window_words"] + 3):])
 
 
+def _negated_examples(text: str, start: int) -> bool:
+    """The match is an example of something negated: "zonder chemische middelen zoals
+    pleisters", "no other apps such as Smoke Free"."""
+    config = _negation()
+    head = config["examples"].search(_clause_before(text, start))
+    words = re.findall(r"[\w'-]+", head.string[:head.start()].lower()) if head else []
+    return _negating(words[-config["window_words"]:])
+
+
 def negated(text: str, start: int, end: int, look_ahead: bool = False) -> bool:
     """True when a negation voids the match at text[start:end]: a negating word or phrase
     shortly before it in its clause, 'raden ... af' around it, or (with look_ahead) a verdict
     such as 'is niet bewezen' shortly after it in its sentence."""
     config = _negation()
     words = re.findall(r"[\w'-]+", _clause_before(text, start).lower())
-    if _negating(words[-config["window_words"]:]) or _later_item_of_negated_list(text, start):
+    # A match that begins with a negation of its own ("zonder wilskracht, zonder
+    # ontwenningsverschijnselen") is an item of its own, not of a negated list.
+    own = re.findall(r"[\w'-]+", text[start:end].lower())[:1]
+    if _negating(words[-config["window_words"]:]) or _negated_examples(text, start) or \
+            (not _negating(own) and _later_item_of_negated_list(text, start)):
         return True
     after_words = re.findall(r"[\w'-]+", re.split(r"[.!?;]", text[end:], maxsplit=1)[0].lower())
     if set(words[-6:]) & set(config["split_before"]) and \

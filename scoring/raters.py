@@ -139,6 +139,7 @@ def cost(record: dict, texts: list[Text]) -> tuple[str, list[dict]]:
     # Paying to remove the ads is a paid extra too ("de versie zonder banners kost € 1,99").
     extras = (find(rubric.rule("blended_care", "cost", "paid_extras"), texts)
               or find(rubric.rule("blended_care", "ads", "paid_removal"), texts))
+    ordered = find(rubric.rule("blended_care", "cost", "ordered_in_app"), texts)
     free = find(rubric.rule("blended_care", "cost", "free_text"), texts)
     trial = find(rubric.rule("blended_care", "cost", "free_trial"), texts)
     reimbursed = find(rubric.rule("blended_care", "cost", "reimbursed"), texts)
@@ -147,9 +148,10 @@ def cost(record: dict, texts: list[Text]) -> tuple[str, list[dict]]:
     if reimbursed and not extras:
         # The insurer pays; a deductible or own contribution named makes it paid.
         return ("paid", paid) if paid else ("free", reimbursed)
-    if (price == 0 or free) and (extras or paid):
-        # Free to download, paid to unlock more (a trial of the extras included).
-        return "free_with_paid_extras", extras + paid
+    if (price == 0 or free) and (extras or paid or ordered):
+        # Free to download, paid to unlock more (a trial of the extras included) or to order
+        # its products.
+        return "free_with_paid_extras", extras + paid + ordered
     if trial and paid:
         # "Een week gratis, daarna € 4,99 per maand": free only to try.
         return "paid", trial + paid

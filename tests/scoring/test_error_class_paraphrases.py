@@ -95,6 +95,10 @@ def rated(text, **record):
     ("Voor mensen met diabetes geldt: stoppen verlaagt de kans op complicaties.", ["algemeen"]),
     ("Deze app vervangt de zorg bij zwangerschap niet.", ["algemeen"]),
     ("This app does not replace the advice of your cardiologist if you have heart disease.", ["algemeen"]),
+    ("Under 18? This app wasn't built for you.", ['algemeen']),
+    ("If you are younger than 18, other options are available through your school nurse.", ["algemeen"]),
+    ("Stoppen is zwaar voor veel mensen, vooral voor wie weinig geld heeft.", ["algemeen"]),
+    ("Heeft u COPD, dan wordt de begeleiding vergoed via de ketenzorg.", ["algemeen"]),
 ])
 def test_target_group_paraphrases(text, expected):
     assert sorted(rated(text)["target_groups"]["value"]) == expected
@@ -174,6 +178,12 @@ def test_target_group_paraphrases(text, expected):
     ("The app decides when to show you a tip, just-in-time.", True),
     ("Elke avond vraagt de app hoe je dag ging.", True),
     ("Op je moeilijke momenten trilt je telefoon even.", True),
+    ("Elke avond komt er een korte vraag binnen.", True),
+    ("A badge appears on your lock screen at each milestone.", True),
+    ("Every evening a short text asks how your day went.", True),
+    ("Your phone stays silent: the app never sends anything by itself.", False),
+    ("Je krijgt géén pushberichten.", False),
+    ("Elke week krijg je een nieuwe oefening.", None),
 ])
 def test_notification_paraphrases(text, expected):
     assert rated(text)["notifications"]["value"]["has"] is expected
@@ -288,6 +298,14 @@ def test_cost_and_ads_paraphrases(text, expected):
     ("A breathing necklace to calm cravings without nicotine.", True),
     ("Log every time you reach for a pouch and see your patterns.", False),
     ("Log every time you grab a vape, and watch the number fall.", False),
+    ("Dampen is voor rokers de makkelijkste overstap: onze dampwinkel helpt je op weg.", True),
+    ("The device heats real tobacco rather than burning it, so switching is easy.", True),
+    ("Prova våra nikotinpåsar när du vill sluta röka.", True),
+    ("Our vape store sells starter kits for smokers who want to quit.", True),
+    ("Roken is maar voor 5 procent lichamelijk; de rest zit tussen je oren.", True),
+    ("Van laser en magneettherapie is niet aangetoond dat ze werken; wij helpen je met een stopplan.", False),
+    ("A text line for teens who vape: reply and we help you quit.", False),
+    ("Lees dit boek en je bent morgen rookvrij: zonder wilskracht, zonder ontwenningsverschijnselen.", True),
 ])
 def test_unproven_method_paraphrases(text, promoted):
     assert ("unproven_method" in rated(text)["flags"]["value"]) is promoted
@@ -338,6 +356,13 @@ def test_unproven_method_paraphrases(text, promoted):
     ("Verschillende onderzoeken naar deze aanpak ondersteunen dit.", "claimed"),
     ("Onze methode is effectief gebleken bij duizenden rokers.", "claimed"),
     ("According to the RIVM, one in five adults still smokes.", "unknown"),
+    ("Negen van de tien gebruikers roken na een maand niet meer.", "claimed"),
+    ("78 % de nos utilisateurs ne fument plus après trois mois.", "claimed"),
+    ("Duizenden klanten zijn met onze methode rookvrij geworden.", "claimed"),
+    ("Ontwikkeld door de afdeling longziekten van een universitair medisch centrum.", "claimed"),
+    ("Deze methode is wetenschappelijk bewezen en werkt beter dan pleisters.", "claimed"),
+    ("FDA-approved medicines are proven to work.", "unknown"),
+    ("De begeleiding kan worden aangevuld met bewezen effectieve geneesmiddelen.", "unknown"),
 ])
 def test_claim_paraphrases(text, expected):
     assert rated(text)["evidence"]["value"] == expected
@@ -379,6 +404,16 @@ def test_claim_paraphrases(text, expected):
     ("It feels more like a personal coach than a simple counter.", False),
     ("Met deze app heb je je huisarts niet meer nodig om te stoppen.", False),
     ("Je huisarts kan je doorverwijzen naar een stoppen-met-rokencoach.", True),
+    ("Niemand leest mee, ook je coach niet.", False),
+    ("Your doctor never sees your results.", False),
+    ("Maxi is a chatbot, not a doctor or a nurse.", False),
+    ("Hulp van een mens? Dan bel je zelf je huisarts; de app regelt dat niet.", False),
+    ("One of our pharmacists will call you to plan your quit.", True),
+    ("Call the quit line at any time for free advice.", True),
+    ("Ring røykelinjen og snakk med en veileder.", True),
+    ("Tu farmacéutico te acompaña cada semana.", True),
+    ("Die Teilnehmer werden von erfahrenen Experten betreut.", True),
+    ("Onze verpleegkundigen zijn opgeleid om rokers te begeleiden.", True),
 ])
 def test_referral_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["refers_to_professional"] is expected
@@ -407,6 +442,11 @@ def test_referral_paraphrases(text, expected):
     ("Your health coach messages you in the app whenever you need support.", True),
     ("De verloskundige kijkt in de app mee en neemt bij een moeilijke week contact met je op.", True),
     ("Deelnemers die al nicotinepleisters gebruikten, werden uitgesloten van het onderzoek.", False),
+    ("Gebruik ook pleisters als je dat wilt.", True),
+    ("Drink onze thee, zonder chemische middelen zoals pleisters of kauwgom.", False),
+    ("Pregunta a tu médico por la vareniclina.", True),
+    ("Nicorette tuggummi hjälper mot suget.", True),
+    ("Orbi is an AI quit coach, not a counsellor.", False),
 ])
 def test_guideline_aid_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["advises_aids"] is expected
@@ -445,6 +485,10 @@ def test_guideline_aid_paraphrases(text, expected):
     ("Hulp als het misgaat: een lapse is geen reden om op te geven.", ["terugvalpreventie"]),
     ("Des conseils en cas de crise de manque.", ["moeilijke_momenten"]),
     ("Je coach belt je drie keer.", ["vervolgafspraak"]),
+    ("Als je zin krijgt in een sigaret, druk dan op de knop.", ["moeilijke_momenten"]),
+    ("We teach you coping strategies.", ["moeilijke_momenten"]),
+    ("De app helpt je wanneer het lastig wordt.", ["moeilijke_momenten"]),
+    ("Kleine klusjes voor de uren dat je vroeger rookte.", ["moeilijke_momenten"]),
 ])
 def test_checklist_paraphrases(text, expected):
     assert sorted(rated(text)["components"]["value"]["checklist"]) == expected
@@ -482,6 +526,14 @@ def test_checklist_paraphrases(text, expected):
     ("Je betaalt alleen het remgeld voor de sessies bij de tabakoloog.", "paid"),
     ("Een gesprek met de coach kost € 25 per kwartier.", "paid"),
     ("Bel de gratis Vlaamse tabakstoplijn.", "unknown"),
+    ("The app is free; refill packs can be ordered in the app.", "free_with_paid_extras"),
+    ("Bestel je starterspakket in de app.", "unknown"),
+    ("Originally a paid subscription app, it is now open source.", "unknown"),
+    ("Free, and there are no ads.", "free"),
+    ("You pay nothing: the hospital covers the programme.", "free"),
+    ("Je betaalt één keer €4,99.", "paid"),
+    ("U betaalt hiervoor wel eigen risico.", "paid"),
+    ("Essai gratuit de 7 jours, puis 4,99 € par mois.", "paid"),
 ])
 def test_cost_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["cost"] == expected
@@ -500,6 +552,11 @@ def test_cost_paraphrases(text, expected):
     ("An ad supported service.", True),
     ("Wie niet betaalt, ziet onderin een reclamebanner.", True),
     ("Voor € 2,49 is de app voortaan reclamevrij.", True),
+    ("Onderaan het scherm staat soms een advertentie van een sponsor.", True),
+    ("The app is kept running by sponsor banners.", True),
+    ("Tussendoor zie je aanbiedingen van onze partnerwinkels.", True),
+    ("It shows ads; an ad-free plan costs €1.99 a month.", True),
+    ("Je ziet nooit banners of reclamefilmpjes.", False),
 ])
 def test_ads_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["ads"] is expected
@@ -534,6 +591,12 @@ def test_real_ggd_texts_get_no_group_from_a_topic():
     ("Je huisarts kijkt, als jij dat wilt, mee naar je dagboek.", True),
     ("Als je dat wilt, kan je longverpleegkundige je rookdagboek bekijken.", True),
     ("Je coach bekijkt, als jij dat goedvindt, je rookdagboek.", True),
+    ("Je verpleegkundige kan in het patiëntenportaal zien hoeveel dagen je rookvrij bent.", True),
+    ("Your practice nurse can look at your smoke-free days before each visit.", True),
+    ("Auf Wunsch sieht deine Hebamme deine Fortschritte.", True),
+    ("The nurse receives a weekly summary of your progress.", True),
+    ("Je ouders kunnen meekijken hoeveel dagen je vapevrij bent.", False),
+    ("Alles blijft op je telefoon: je huisarts kan niets inzien.", False),
 ])
 def test_professional_view_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["professional_can_view"] is expected
