@@ -127,29 +127,30 @@ def test_components_against_the_checklist():
     assert components["features"] == ["dagen_rookvrij", "dagboek"]
 
 
-# The held-out set's figures and inverted ratings when it was first scored (set 18 at commit
-# a72d022, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
+# The held-out set's figures and inverted ratings when it was first scored (set 19 at commit
+# ba95861, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
 # rating, fails, so the README's figures stay the measure and a held-out text is never tuned on.
-FIRST_SCORED = {"evidence": 0.808, "dutch": 1.0, "notifications_has": 0.9, "referral": 0.808,
-                "aids": 0.825, "view": 0.842, "target_groups": 0.976, "notification_kinds": 0.977,
-                "checklist": 0.895, "flags": 0.964, "cost": 0.767, "ads": 0.933}
+FIRST_SCORED = {"evidence": 0.758, "dutch": 1.0, "notifications_has": 0.825, "referral": 0.8,
+                "aids": 0.842, "view": 0.917, "target_groups": 0.972, "notification_kinds": 0.967,
+                "checklist": 0.925, "flags": 0.944, "cost": 0.808, "ads": 0.95}
 KNOWN_HELDOUT_INVERSIONS = [
-    "Trancevrij: unproven-method flag on a text that does not promote one",
-    "Ember Switch: promoted unproven method missed",
-    "Puff Store Arnhem (e-sigarettenwinkel, De Ondernemer): promoted unproven method missed",
-    "Begeleiding voor zwangere rooksters via de verloskundige (Mamaplaats): target group lage_sep "
-    "not given by the labels",
-    "Lezersbrief: stoppen door in te zien dat roken nutteloos is (ED): promoted unproven method "
-    "missed",
-    "Tobacco Free Florida Quit Your Way (nicotine replacement page): target group jongeren not "
-    "given by the labels",
-    "#NoVapeNY text program (Times Telegram editorial): unproven-method flag on a text that does "
-    "not promote one",
-    "Zonnic (sluta röka, hy och munhålepåsar): promoted unproven method missed",
-    "Last Ember: target group jongeren not given by the labels",
-    "Menzis vergoeding stoppen met roken (consumentenpagina, ketenzorg): target group chronisch "
-    "not given by the labels",
-    "Vanavond Vrij: promoted unproven method missed",
+    "Leeslast: target group operatie not given by the labels",
+    "Stoptips.nl (Hypno2 en andere methodes, 2012): target group operatie not given by the "
+    "labels",
+    "Ashfall Free: target group zwanger not given by the labels",
+    "EasyPath Sixty: promoted unproven method missed",
+    "Glutlos: unproven-method flag on a text that does not promote one",
+    "Souffle Clair: unproven-method flag on a text that does not promote one",
+    "Brisa Limpia: promoted unproven method missed",
+    "Ember Quiet: unproven-method flag on a text that does not promote one",
+    "Rauchpause Zero: unproven-method flag on a text that does not promote one",
+    "Zéro Fumée Express: promoted unproven method missed",
+    "Autocuídate (Ministerio de Salud de Colombia, review on The Vaping Today): "
+    "unproven-method flag on a text that does not promote one",
+    "Asistente virtual para dejar de fumar (MSP Uruguay, WhatsApp chatbot, Subrayado): "
+    "unproven-method flag on a text that does not promote one",
+    "Asistente virtual para dejar de fumar (MSP Uruguay and Agesic, Cadena del Mar): "
+    "unproven-method flag on a text that does not promote one",
 ]
 
 
