@@ -87,6 +87,11 @@ def _clause_before(text: str, start: int) -> str:
     return before[breaks[-1].end():] if breaks else before
 
 
+def _words(text: str) -> list[str]:
+    """The lower-cased words of a text, for the negation windows."""
+    return re.findall(r"[\w'-]+", text.lower())
+
+
 def _negating(words: list[str]) -> bool:
     window = " ".join(words)
     return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", window) for n in _negation()["before"])
@@ -107,10 +112,10 @@ def _later_item_of_negated_list(text: str, start: int) -> bool:
     if not items or any(config["clause_breaks"].search(part) for part in items):
         return False
     rest = re.split(r"[.!?;:]", text[start:], maxsplit=1)[0][:60]
-    if any(len(re.findall(r"[\w'-]+", item)) > _LIST_ITEM_WORDS for item in items) or \
+    if any(len(_words(item)) > _LIST_ITEM_WORDS for item in items) or \
             not _OR.search(items[-1] + rest.split(",")[0]):
         return False
-    head_words = re.findall(r"[\w'-]+", config["clause_breaks"].split(head)[-1].lower())
+    head_words = _words(config["clause_breaks"].split(head)[-1])
     return _negating(head_words[-(config["window_words"] + 3):])
 
 
@@ -119,7 +124,7 @@ def _negated_examples(text: str, start: int) -> bool:
     pleisters", "no other apps such as Smoke Free"."""
     config = _negation()
     head = config["examples"].search(_clause_before(text, start))
-    words = re.findall(r"[\w'-]+", head.string[:head.start()].lower()) if head else []
+    words = _words(head.string[:head.start()]) if head else []
     return _negating(words[-config["window_words"]:])
 
 
@@ -128,14 +133,14 @@ def negated(text: str, start: int, end: int, look_ahead: bool = False) -> bool:
     shortly before it in its clause, 'raden ... af' around it, or (with look_ahead) a verdict
     such as 'is niet bewezen' shortly after it in its sentence."""
     config = _negation()
-    words = re.findall(r"[\w'-]+", _clause_before(text, start).lower())
+    words = _words(_clause_before(text, start))
     # A match that begins with a negation of its own ("zonder wilskracht, zonder
     # ontwenningsverschijnselen") is an item of its own, not of a negated list.
-    own = re.findall(r"[\w'-]+", text[start:end].lower())[:1]
+    own = _words(text[start:end])[:1]
     if _negating(words[-config["window_words"]:]) or _negated_examples(text, start) or \
             (not _negating(own) and _later_item_of_negated_list(text, start)):
         return True
-    after_words = re.findall(r"[\w'-]+", re.split(r"[.!?;]", text[end:], maxsplit=1)[0].lower())
+    after_words = _words(re.split(r"[.!?;]", text[end:], maxsplit=1)[0])
     if set(words[-6:]) & set(config["split_before"]) and \
             set(after_words[:3]) & set(config["split_after"]):
         return True
