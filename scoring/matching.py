@@ -116,12 +116,15 @@ def _later_item_of_negated_list(text: str, start: int) -> bool:
             not _OR.search(items[-1] + rest.split(",")[0]):
         return False
     head_words = _words(config["clause_breaks"].split(head)[-1])
+    # "Als jouw vraag er niet tussen staat, bel dan de Stoplijn of …" is a condition, no list.
+    if head_words[:1] and head_words[0] in config["conditions"]:
+        return False
     return _negating(head_words[-(config["window_words"] + 3):])
 
 
 def _negated_examples(text: str, start: int) -> bool:
-    """The match is an example of something negated: "zonder chemische middelen zoals
-    pleisters", "no other apps such as Smoke Free"."""
+    """The match is an example or the other choice of something negated: "zonder chemische
+    middelen zoals pleisters", "zonder pleisters of medicatie van de dokter"."""
     config = _negation()
     head = config["examples"].search(_clause_before(text, start))
     words = _words(head.string[:head.start()]) if head else []
@@ -134,11 +137,12 @@ def negated(text: str, start: int, end: int, look_ahead: bool = False) -> bool:
     such as 'is niet bewezen' shortly after it in its sentence."""
     config = _negation()
     words = _words(_clause_before(text, start))
-    # A match that begins with a negation of its own ("zonder wilskracht, zonder
-    # ontwenningsverschijnselen") is an item of its own, not of a negated list.
+    # A match that begins with a negation of its own ("sans effort et sans volonté", "zonder
+    # wilskracht, zonder ontwenningsverschijnselen") says what it says, whatever stands before.
     own = _words(text[start:end])[:1]
-    if _negating(words[-config["window_words"]:]) or _negated_examples(text, start) or \
-            (not _negating(own) and _later_item_of_negated_list(text, start)):
+    if not _negating(own) and (_negating(words[-config["window_words"]:]) or
+                               _negated_examples(text, start) or
+                               _later_item_of_negated_list(text, start)):
         return True
     after_words = _words(re.split(r"[.!?;]", text[end:], maxsplit=1)[0])
     if set(words[-6:]) & set(config["split_before"]) and \

@@ -99,6 +99,11 @@ def rated(text, **record):
     ("If you are younger than 18, other options are available through your school nurse.", ["algemeen"]),
     ("Stoppen is zwaar voor veel mensen, vooral voor wie weinig geld heeft.", ["algemeen"]),
     ("Heeft u COPD, dan wordt de begeleiding vergoed via de ketenzorg.", ["algemeen"]),
+    ('Je leest waarom stoppen voor mensen met diabetes extra belangrijk is.', ['algemeen']),
+    ('Learn why quitting matters so much for people with COPD.', ['algemeen']),
+    ("Don't rely on this app if you are pregnant; your midwife can help.", ['algemeen']),
+    ('Stop minstens zes weken voordat je operatie plaatsvindt; de app telt met je af.', ['operatie']),
+    ('De rookstoppoli van het ziekenhuis helpt iedere roker die wil stoppen.', ['algemeen']),
 ])
 def test_target_group_paraphrases(text, expected):
     assert sorted(rated(text)["target_groups"]["value"]) == expected
@@ -306,6 +311,15 @@ def test_cost_and_ads_paraphrases(text, expected):
     ("Van laser en magneettherapie is niet aangetoond dat ze werken; wij helpen je met een stopplan.", False),
     ("A text line for teens who vape: reply and we help you quit.", False),
     ("Lees dit boek en je bent morgen rookvrij: zonder wilskracht, zonder ontwenningsverschijnselen.", True),
+    ('Quit in one evening, no willpower needed.', True),
+    ('Arrêtez de fumer sans effort et sans volonté grâce à notre méthode.', True),
+    ('Nous déconseillons la cigarette électronique pour arrêter de fumer.', False),
+    ('No recomendamos el cigarrillo electrónico para dejar de fumar.', False),
+    ('Wir raten von E-Zigaretten als Ausstiegshilfe ab.', False),
+    ('Passa alla sigaretta elettronica e riduci la nicotina poco a poco.', True),
+    ('Cámbiate al cigarrillo electrónico y olvídate del tabaco.', True),
+    ('Une application pour arrêter de vapoter.', False),
+    ('Una app para dejar de vapear.', False),
 ])
 def test_unproven_method_paraphrases(text, promoted):
     assert ("unproven_method" in rated(text)["flags"]["value"]) is promoted
@@ -363,6 +377,12 @@ def test_unproven_method_paraphrases(text, promoted):
     ("Deze methode is wetenschappelijk bewezen en werkt beter dan pleisters.", "claimed"),
     ("FDA-approved medicines are proven to work.", "unknown"),
     ("De begeleiding kan worden aangevuld met bewezen effectieve geneesmiddelen.", "unknown"),
+    ('Ontwikkeld samen met artsen en de Universiteit Maastricht.', 'claimed'),
+    ('Funded by the National Cancer Institute.', 'claimed'),
+    ('Increases your chance of success by 50%.', 'claimed'),
+    ('A clinically formulated programme.', 'claimed'),
+    ('Three out of five users quit within a month.', 'claimed'),
+    ('Over 12,000 members have already put out their last cigarette with us.', 'claimed'),
 ])
 def test_claim_paraphrases(text, expected):
     assert rated(text)["evidence"]["value"] == expected
@@ -414,6 +434,14 @@ def test_claim_paraphrases(text, expected):
     ("Tu farmacéutico te acompaña cada semana.", True),
     ("Die Teilnehmer werden von erfahrenen Experten betreut.", True),
     ("Onze verpleegkundigen zijn opgeleid om rokers te begeleiden.", True),
+    ('Chat anoniem met een jongerenwerker over stoppen.', True),
+    ('Votre infirmière vous accompagne pendant six semaines.', True),
+    ('Mit Unterstützung eines Arztes klappt der Rauchstopp öfter.', True),
+    ('Ask your local clinic for a stop-smoking appointment.', True),
+    ('Our professional coaches guide you through every step.', True),
+    ('Als je het antwoord niet vindt, bel dan gratis de Stoplijn of mail een coach.', True),
+    ('Het consortium bestaat uit huisartsen, onderzoekers en verpleegkundigen.', False),
+    ('Counselling and medication can double your chances of quitting.', False),
 ])
 def test_referral_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["refers_to_professional"] is expected
@@ -447,6 +475,9 @@ def test_referral_paraphrases(text, expected):
     ("Pregunta a tu médico por la vareniclina.", True),
     ("Nicorette tuggummi hjälper mot suget.", True),
     ("Orbi is an AI quit coach, not a counsellor.", False),
+    ('Gebruik een pleister, kauwgom of zuigtablet als de trek te sterk wordt.', True),
+    ('Patches and gum only swap one addiction for another.', False),
+    ('Pleisters? Daarmee ruil je de ene verslaving in voor de andere.', False),
 ])
 def test_guideline_aid_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["advises_aids"] is expected
@@ -534,6 +565,14 @@ def test_checklist_paraphrases(text, expected):
     ("Je betaalt één keer €4,99.", "paid"),
     ("U betaalt hiervoor wel eigen risico.", "paid"),
     ("Essai gratuit de 7 jours, puis 4,99 € par mois.", "paid"),
+    ('There is no fee to join.', 'free'),
+    ('Voor de app betaal je niets.', 'free'),
+    ('One payment of £3.99 unlocks everything.', 'paid'),
+    ('Plus costs €2.99 every month.', 'paid'),
+    ('Free shipping on all orders over €20.', 'unknown'),
+    ("Gratis app met een in-app shop voor extra programma's.", 'free_with_paid_extras'),
+    ('Das Programm ist komplett erstattungsfähig.', 'free'),
+    ('First month on the house, then €4.99 a month.', 'paid'),
 ])
 def test_cost_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["cost"] == expected
@@ -616,3 +655,20 @@ def test_professional_view_paraphrases(text, expected):
 ])
 def test_notification_kind_paraphrases(text, expected):
     assert rated(text)["notifications"]["value"]["kinds"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Een stopcoach belt je na je stopdag nog vier keer op.", True),
+    ("Tussen twee consulten zie je je voortgang in de app.", True),
+    ("A counsellor calls you twice a month.", True),
+    ("Tijdens je volgende controle bespreekt de longverpleegkundige je dagboek.", True),
+    ("After each session you get a short summary by e-mail.", True),
+    ("Je krijgt elke week een bericht van je eigen stopcoach.", True),
+    ("Je verpleegkundige belt je de eerste zes weken elke week.", True),
+    ("Je krijgt vijf telefoongesprekken met een coach.", True),
+    # The user calling someone is no follow-up by the programme.
+    ("Je belt je huisarts op als je vragen hebt.", False),
+    ("Call your GP if you have questions.", False),
+])
+def test_follow_up_paraphrases(text, expected):
+    assert ("vervolgafspraak" in rated(text)["components"]["value"]["checklist"]) is expected
