@@ -127,30 +127,32 @@ def test_components_against_the_checklist():
     assert components["features"] == ["dagen_rookvrij", "dagboek"]
 
 
-# The held-out set's figures and inverted ratings when it was first scored (set 19 at commit
-# ba95861, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
+# The held-out set's figures and inverted ratings when it was first scored (set 20 at commit
+# 0a92036, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
 # rating, fails, so the README's figures stay the measure and a held-out text is never tuned on.
-FIRST_SCORED = {"evidence": 0.758, "dutch": 1.0, "notifications_has": 0.825, "referral": 0.8,
-                "aids": 0.842, "view": 0.917, "target_groups": 0.972, "notification_kinds": 0.967,
-                "checklist": 0.925, "flags": 0.944, "cost": 0.808, "ads": 0.95}
+FIRST_SCORED = {"evidence": 0.775, "dutch": 1.0, "notifications_has": 0.8, "referral": 0.808,
+                "aids": 0.783, "view": 0.925, "target_groups": 0.955, "notification_kinds": 0.957,
+                "checklist": 0.921, "flags": 0.964, "cost": 0.867, "ads": 0.925}
 KNOWN_HELDOUT_INVERSIONS = [
-    "Leeslast: target group operatie not given by the labels",
-    "Stoptips.nl (Hypno2 en andere methodes, 2012): target group operatie not given by the "
+    "Portemonneewinst: target group lage_sep not given by the labels",
+    "Quiddy (privacyverklaring van de app): target group jongeren not given by the labels",
+    "De Stopcoach (voorwaarden en privacyverklaring): target group jongeren not given by the "
     "labels",
-    "Ashfall Free: target group zwanger not given by the labels",
-    "EasyPath Sixty: promoted unproven method missed",
-    "Glutlos: unproven-method flag on a text that does not promote one",
-    "Souffle Clair: unproven-method flag on a text that does not promote one",
-    "Brisa Limpia: promoted unproven method missed",
-    "Ember Quiet: unproven-method flag on a text that does not promote one",
-    "Rauchpause Zero: unproven-method flag on a text that does not promote one",
-    "Zéro Fumée Express: promoted unproven method missed",
-    "Autocuídate (Ministerio de Salud de Colombia, review on The Vaping Today): "
-    "unproven-method flag on a text that does not promote one",
-    "Asistente virtual para dejar de fumar (MSP Uruguay, WhatsApp chatbot, Subrayado): "
-    "unproven-method flag on a text that does not promote one",
-    "Asistente virtual para dejar de fumar (MSP Uruguay and Agesic, Cadena del Mar): "
-    "unproven-method flag on a text that does not promote one",
+    "Stoppen-met-rokenapps in het algemeen (meta-analyse in BMJ EBM, ICT&health 2026): target "
+    "group jongeren not given by the labels",
+    "Kaarsloos: target group zwanger not given by the labels",
+    "Quietfuse: promoted unproven method missed",
+    "Vape Tracker (local web app, GitHub README): unproven-method flag on a text that does not "
+    "promote one",
+    "Quit Smoking app (Hong Kong Tobacco Control Office, SCMP review): promoted unproven method "
+    "missed",
+    "Lumen Stop: promoted unproven method missed",
+    "Openhand Quit: unproven-method flag on a text that does not promote one",
+    "Ohrpunkt Rauchfrei: promoted unproven method missed",
+    "Respira Joven: unproven-method flag on a text that does not promote one",
+    "Clearhorizon: unproven-method flag on a text that does not promote one",
+    "NEXit and NEXit-S (SMS treatment programme for referred patients, AlexIT): unproven-method "
+    "flag on a text that does not promote one",
 ]
 
 
