@@ -104,6 +104,10 @@ def rated(text, **record):
     ("Don't rely on this app if you are pregnant; your midwife can help.", ['algemeen']),
     ('Stop minstens zes weken voordat je operatie plaatsvindt; de app telt met je af.', ['operatie']),
     ('De rookstoppoli van het ziekenhuis helpt iedere roker die wil stoppen.', ['algemeen']),
+    ('Mensen met een laag inkomen roken vaker; deze app helpt iedere roker.', ['algemeen']),
+    ('Bewaren wij gegevens van kinderen jonger dan 16? Nee.', ['algemeen']),
+    ('In de studie deden 900 deelnemers van 16 jaar en ouder mee.', ['algemeen']),
+    ('Wil je zwanger worden? Dan is deze app niet de juiste hulp; je verloskundige helpt je.', ['algemeen']),
 ])
 def test_target_group_paraphrases(text, expected):
     assert sorted(rated(text)["target_groups"]["value"]) == expected
@@ -320,6 +324,14 @@ def test_cost_and_ads_paraphrases(text, expected):
     ('Cámbiate al cigarrillo electrónico y olvídate del tabaco.', True),
     ('Une application pour arrêter de vapoter.', False),
     ('Una app para dejar de vapear.', False),
+    ('Keep the ritual, lose the nicotine: our nicotine-free herbal stick fits in your pocket.', True),
+    ('Een zachte lichtstraal op drie punten van je oor neemt de trek weg.', True),
+    ('Wir vermitteln dir einen Termin für Akupunktur gegen das Rauchverlangen.', True),
+    ('Onze partner biedt een programma met traditionele Chinese kruiden.', True),
+    ('Log your vape use every day and watch the number drop.', False),
+    ('Vapen is geen manier om te stoppen, dus daar helpen we je niet mee.', False),
+    ('Magnet bracelets promise a lot and deliver nothing, so we stick to proven steps.', False),
+    ('Appen hjälper dig att sluta snusa.', False),
 ])
 def test_unproven_method_paraphrases(text, promoted):
     assert ("unproven_method" in rated(text)["flags"]["value"]) is promoted
@@ -383,6 +395,14 @@ def test_unproven_method_paraphrases(text, promoted):
     ('A clinically formulated programme.', 'claimed'),
     ('Three out of five users quit within a month.', 'claimed'),
     ('Over 12,000 members have already put out their last cigarette with us.', 'claimed'),
+    ("It hasn't been tested in a study yet.", 'unknown'),
+    ('Avalado por la sociedad de neumología.', 'claimed'),
+    ('In our own pilot, two in three users quit.', 'claimed'),
+    ('Programmet har utvecklats av forskare vid Umeå universitet.', 'claimed'),
+    ('Das Programm erwies sich in einer Studie als wirksam.', 'claimed'),
+    ('Users were 20% more likely to quit.', 'claimed'),
+    ('Miles de personas ya lo han conseguido.', 'claimed'),
+    ('Het ziekenhuis doet nu onderzoek naar deze aanpak.', 'unknown'),
 ])
 def test_claim_paraphrases(text, expected):
     assert rated(text)["evidence"]["value"] == expected
@@ -442,6 +462,12 @@ def test_claim_paraphrases(text, expected):
     ('Als je het antwoord niet vindt, bel dan gratis de Stoplijn of mail een coach.', True),
     ('Het consortium bestaat uit huisartsen, onderzoekers en verpleegkundigen.', False),
     ('Counselling and medication can double your chances of quitting.', False),
+    ('Ring Stoplinjen og tal med en rådgiver.', True),
+    ('A counsellor from our quit line calls you back within a day.', True),
+    ('Une conseillère vous rappelle chaque semaine.', True),
+    ('Ask about the stop-smoking clinic at your health centre.', True),
+    ('The app takes you through the same steps your GP would.', False),
+    ('« Le sevrage est difficile », explique le Dr Martin, tabacologue.', False),
 ])
 def test_referral_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["refers_to_professional"] is expected
@@ -478,6 +504,12 @@ def test_referral_paraphrases(text, expected):
     ('Gebruik een pleister, kauwgom of zuigtablet als de trek te sterk wordt.', True),
     ('Patches and gum only swap one addiction for another.', False),
     ('Pleisters? Daarmee ruil je de ene verslaving in voor de andere.', False),
+    ('Je verpleegkundige ziet je rookdagboek in de app.', False),
+    ('Your nurse can see your log and your smoke-free days.', False),
+    ('Liever een pleister? Die kun je erbij gebruiken.', True),
+    ('Wöchentlich gibt es eine telefonische Beratung.', True),
+    ('Hay información sobre los fármacos para dejar de fumar.', True),
+    ('Our sessions are face-to-face support in small groups.', True),
 ])
 def test_guideline_aid_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["advises_aids"] is expected
@@ -573,6 +605,7 @@ def test_checklist_paraphrases(text, expected):
     ("Gratis app met een in-app shop voor extra programma's.", 'free_with_paid_extras'),
     ('Das Programm ist komplett erstattungsfähig.', 'free'),
     ('First month on the house, then €4.99 a month.', 'paid'),
+    ('Pago único de 9,99 euros.', 'paid'),
 ])
 def test_cost_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["cost"] == expected
@@ -657,18 +690,23 @@ def test_notification_kind_paraphrases(text, expected):
     assert rated(text)["notifications"]["value"]["kinds"] == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Een stopcoach belt je na je stopdag nog vier keer op.", True),
-    ("Tussen twee consulten zie je je voortgang in de app.", True),
-    ("A counsellor calls you twice a month.", True),
-    ("Tijdens je volgende controle bespreekt de longverpleegkundige je dagboek.", True),
-    ("After each session you get a short summary by e-mail.", True),
-    ("Je krijgt elke week een bericht van je eigen stopcoach.", True),
-    ("Je verpleegkundige belt je de eerste zes weken elke week.", True),
-    ("Je krijgt vijf telefoongesprekken met een coach.", True),
+@pytest.mark.parametrize("text, code, expected", [
+    ("Pick your quit day in the calendar.", "stopplan", True),
+    ("Set a reduction goal for each week.", "stopplan", True),
+    ("The app starts with a nicotine dependence test.", "intake", True),
+    ("Lees over de voordelen van stoppen voor je hart.", "voor_nadelen", True),
+    ("Zie elke week wat er in je lichaam herstelt.", "voor_nadelen", True),
+    ("Een stopcoach belt je na je stopdag nog vier keer op.", "vervolgafspraak", True),
+    ("Tussen twee consulten zie je je voortgang in de app.", "vervolgafspraak", True),
+    ("A counsellor calls you twice a month.", "vervolgafspraak", True),
+    ("Tijdens je volgende controle bespreekt de longverpleegkundige je dagboek.", "vervolgafspraak", True),
+    ("After each session you get a short summary by e-mail.", "vervolgafspraak", True),
+    ("Je krijgt elke week een bericht van je eigen stopcoach.", "vervolgafspraak", True),
+    ("Je verpleegkundige belt je de eerste zes weken elke week.", "vervolgafspraak", True),
+    ("Je krijgt vijf telefoongesprekken met een coach.", "vervolgafspraak", True),
     # The user calling someone is no follow-up by the programme.
-    ("Je belt je huisarts op als je vragen hebt.", False),
-    ("Call your GP if you have questions.", False),
+    ("Je belt je huisarts op als je vragen hebt.", "vervolgafspraak", False),
+    ("Call your GP if you have questions.", "vervolgafspraak", False),
 ])
-def test_follow_up_paraphrases(text, expected):
-    assert ("vervolgafspraak" in rated(text)["components"]["value"]["checklist"]) is expected
+def test_checklist_element_paraphrases(text, code, expected):
+    assert (code in rated(text)["components"]["value"]["checklist"]) is expected
