@@ -127,32 +127,33 @@ def test_components_against_the_checklist():
     assert components["features"] == ["dagen_rookvrij", "dagboek"]
 
 
-# The held-out set's figures and inverted ratings when it was first scored (set 20 at commit
-# 0a92036, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
+# The held-out set's figures and inverted ratings when it was first scored (set 21 at commit
+# e0e2883, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
 # rating, fails, so the README's figures stay the measure and a held-out text is never tuned on.
-FIRST_SCORED = {"evidence": 0.775, "dutch": 1.0, "notifications_has": 0.8, "referral": 0.808,
-                "aids": 0.783, "view": 0.925, "target_groups": 0.955, "notification_kinds": 0.957,
-                "checklist": 0.921, "flags": 0.964, "cost": 0.867, "ads": 0.925}
+FIRST_SCORED = {"evidence": 0.758, "dutch": 1.0, "notifications_has": 0.767, "referral": 0.8,
+                "aids": 0.792, "view": 0.933, "target_groups": 0.966, "notification_kinds": 0.967,
+                "checklist": 0.925, "flags": 0.95, "cost": 0.892, "ads": 0.95}
 KNOWN_HELDOUT_INVERSIONS = [
-    "Portemonneewinst: target group lage_sep not given by the labels",
-    "Quiddy (privacyverklaring van de app): target group jongeren not given by the labels",
-    "De Stopcoach (voorwaarden en privacyverklaring): target group jongeren not given by the "
-    "labels",
-    "Stoppen-met-rokenapps in het algemeen (meta-analyse in BMJ EBM, ICT&health 2026): target "
-    "group jongeren not given by the labels",
-    "Kaarsloos: target group zwanger not given by the labels",
-    "Quietfuse: promoted unproven method missed",
-    "Vape Tracker (local web app, GitHub README): unproven-method flag on a text that does not "
+    "Drukpunt Direct: promoted unproven method missed",
+    "Eerlijke Damp: unproven-method flag on a text that does not promote one",
+    "WeQuit (dagboek van een stopper, eerste groepssessie): target group laaggeletterd not "
+    "given by the labels",
+    "E-health bij stoppen met roken (kennisagenda Trimbos-instituut): target group "
+    "jongvolwassenen not given by the labels",
+    "Driftdeep Audio: promoted unproven method missed",
+    "QuitterCheck (plans FAQ): promoted unproven method missed",
+    "Halo Draw: promoted unproven method missed",
+    "Glutfrei: unproven-method flag on a text that does not promote one",
+    "Sans Volute: unproven-method flag on a text that does not promote one",
+    "Nube Lejana: promoted unproven method missed",
+    "IRIS (tobacco facts page of the IRIS platform): unproven-method flag on a text that does "
+    "not promote one",
+    "Min nikotinfria resa (Region Västerbotten): unproven-method flag on a text that does not "
     "promote one",
-    "Quit Smoking app (Hong Kong Tobacco Control Office, SCMP review): promoted unproven method "
-    "missed",
-    "Lumen Stop: promoted unproven method missed",
-    "Openhand Quit: unproven-method flag on a text that does not promote one",
-    "Ohrpunkt Rauchfrei: promoted unproven method missed",
-    "Respira Joven: unproven-method flag on a text that does not promote one",
-    "Clearhorizon: unproven-method flag on a text that does not promote one",
-    "NEXit and NEXit-S (SMS treatment programme for referred patients, AlexIT): unproven-method "
-    "flag on a text that does not promote one",
+    "Hospital Universitario de Bellvitge (web and telephone cessation treatment, Siete Días "
+    "Médicos): unproven-method flag on a text that does not promote one",
+    "Røykeslutt for ungdom via web/sms (Kreftforeningen and Helsedirektoratet project, "
+    "Stiftelsen Dam): unproven-method flag on a text that does not promote one",
 ]
 
 
