@@ -108,6 +108,7 @@ def rated(text, **record):
     ('Bewaren wij gegevens van kinderen jonger dan 16? Nee.', ['algemeen']),
     ('In de studie deden 900 deelnemers van 16 jaar en ouder mee.', ['algemeen']),
     ('Wil je zwanger worden? Dan is deze app niet de juiste hulp; je verloskundige helpt je.', ['algemeen']),
+    ('Onder jongeren wordt veel gerookt; deze app helpt iedereen.', ['algemeen']),
 ])
 def test_target_group_paraphrases(text, expected):
     assert sorted(rated(text)["target_groups"]["value"]) == expected
@@ -193,6 +194,8 @@ def test_target_group_paraphrases(text, expected):
     ("Your phone stays silent: the app never sends anything by itself.", False),
     ("Je krijgt géén pushberichten.", False),
     ("Elke week krijg je een nieuwe oefening.", None),
+    ('Elke avond om acht uur stelt de app je één vraag.', True),
+    ('Your phone buzzes when you reach a milestone.', True),
 ])
 def test_notification_paraphrases(text, expected):
     assert rated(text)["notifications"]["value"]["has"] is expected
@@ -332,6 +335,13 @@ def test_cost_and_ads_paraphrases(text, expected):
     ('Vapen is geen manier om te stoppen, dus daar helpen we je niet mee.', False),
     ('Magnet bracelets promise a lot and deliver nothing, so we stick to proven steps.', False),
     ('Appen hjälper dig att sluta snusa.', False),
+    ('Masseer twee punten op je pols zodra de trek opkomt.', True),
+    ('Guided trance sessions quiet your urge to smoke.', True),
+    ('Our aroma inhaler gives you the ritual without the smoke.', True),
+    ('Pásate a las bolsitas de nicotina y olvida el humo.', True),
+    ('Met de e-sigaret blijf je aan de nicotine vastzitten.', False),
+    ('E-Zigaretten sind keine sinnvolle Alternative zum Aufhören.', False),
+    ('Para personas que fuman cigarrillos electrónicos y quieren dejarlo.', False),
 ])
 def test_unproven_method_paraphrases(text, promoted):
     assert ("unproven_method" in rated(text)["flags"]["value"]) is promoted
@@ -403,6 +413,9 @@ def test_unproven_method_paraphrases(text, promoted):
     ('Users were 20% more likely to quit.', 'claimed'),
     ('Miles de personas ya lo han conseguido.', 'claimed'),
     ('Het ziekenhuis doet nu onderzoek naar deze aanpak.', 'unknown'),
+    ('Recommended by the lung physicians of our hospital.', 'claimed'),
+    ('Uit een bevraging bij onze eigen klanten blijkt dat velen stoppen.', 'claimed'),
+    ('El programa está contrastado científicamente.', 'claimed'),
 ])
 def test_claim_paraphrases(text, expected):
     assert rated(text)["evidence"]["value"] == expected
@@ -468,6 +481,9 @@ def test_claim_paraphrases(text, expected):
     ('Ask about the stop-smoking clinic at your health centre.', True),
     ('The app takes you through the same steps your GP would.', False),
     ('« Le sevrage est difficile », explique le Dr Martin, tabacologue.', False),
+    ('Call our helpline any day of the week.', True),
+    ('Adults are pointed to the adult quitline instead.', False),
+    ('Your midwife can see your readings.', True),
 ])
 def test_referral_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["refers_to_professional"] is expected
@@ -510,6 +526,8 @@ def test_referral_paraphrases(text, expected):
     ('Wöchentlich gibt es eine telefonische Beratung.', True),
     ('Hay información sobre los fármacos para dejar de fumar.', True),
     ('Our sessions are face-to-face support in small groups.', True),
+    ('Methods like patches and gum only have a small effect.', False),
+    ('Een verpleegkundige belt je op om te horen hoe het gaat.', True),
 ])
 def test_guideline_aid_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["advises_aids"] is expected
@@ -606,6 +624,8 @@ def test_checklist_paraphrases(text, expected):
     ('Das Programm ist komplett erstattungsfähig.', 'free'),
     ('First month on the house, then €4.99 a month.', 'paid'),
     ('Pago único de 9,99 euros.', 'paid'),
+    ('Each session costs €15; the app itself is free.', 'free_with_paid_extras'),
+    ('One-off price: €9.99.', 'paid'),
 ])
 def test_cost_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["cost"] == expected
