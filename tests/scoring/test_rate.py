@@ -127,33 +127,31 @@ def test_components_against_the_checklist():
     assert components["features"] == ["dagen_rookvrij", "dagboek"]
 
 
-# The held-out set's figures and inverted ratings when it was first scored (set 21 at commit
-# e0e2883, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
+# The held-out set's figures and inverted ratings when it was first scored (set 22 at commit
+# c04f914, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
 # rating, fails, so the README's figures stay the measure and a held-out text is never tuned on.
-FIRST_SCORED = {"evidence": 0.758, "dutch": 1.0, "notifications_has": 0.767, "referral": 0.8,
-                "aids": 0.792, "view": 0.933, "target_groups": 0.966, "notification_kinds": 0.967,
-                "checklist": 0.925, "flags": 0.95, "cost": 0.892, "ads": 0.95}
+FIRST_SCORED = {"evidence": 0.833, "dutch": 1.0, "notifications_has": 0.9, "referral": 0.85,
+                "aids": 0.875, "view": 0.95, "target_groups": 0.989, "notification_kinds": 0.973,
+                "checklist": 0.927, "flags": 0.961, "cost": 0.842, "ads": 0.958}
 KNOWN_HELDOUT_INVERSIONS = [
-    "Drukpunt Direct: promoted unproven method missed",
-    "Eerlijke Damp: unproven-method flag on a text that does not promote one",
-    "WeQuit (dagboek van een stopper, eerste groepssessie): target group laaggeletterd not "
+    "Gloedstop: unproven-method flag on a text that does not promote one",
+    "Ikstopnu (vraag en antwoord, nicotinevervangers vanaf 12 jaar): target group jongeren not "
     "given by the labels",
-    "E-health bij stoppen met roken (kennisagenda Trimbos-instituut): target group "
-    "jongvolwassenen not given by the labels",
-    "Driftdeep Audio: promoted unproven method missed",
-    "QuitterCheck (plans FAQ): promoted unproven method missed",
-    "Halo Draw: promoted unproven method missed",
-    "Glutfrei: unproven-method flag on a text that does not promote one",
-    "Sans Volute: unproven-method flag on a text that does not promote one",
-    "Nube Lejana: promoted unproven method missed",
-    "IRIS (tobacco facts page of the IRIS platform): unproven-method flag on a text that does "
+    "Klemoria Quit (maker's page reviewing quit apps): unproven-method flag on a text that "
+    "does not promote one",
+    "Quit smoking. Stop vaping app (Australian app-quality study, Medical Xpress): target "
+    "group jongvolwassenen not given by the labels",
+    "EX Program (Truth Initiative, Outsmart Nicotine campaign page): unproven-method flag on a "
+    "text that does not promote one",
+    "EX Program (enhanced programme, PR Newswire release): unproven-method flag on a text that "
+    "does not promote one",
+    "Mistral Switch: promoted unproven method missed",
+    "Tabac Info Service (Vapoteurs.net, critique): unproven-method flag on a text that does "
     "not promote one",
-    "Min nikotinfria resa (Region Västerbotten): unproven-method flag on a text that does not "
-    "promote one",
-    "Hospital Universitario de Bellvitge (web and telephone cessation treatment, Siete Días "
-    "Médicos): unproven-method flag on a text that does not promote one",
-    "Røykeslutt for ungdom via web/sms (Kreftforeningen and Helsedirektoratet project, "
-    "Stiftelsen Dam): unproven-method flag on a text that does not promote one",
+    "Tabac Info Service (Arkad, la guerre 2.0 contre le tabac): unproven-method flag on a text "
+    "that does not promote one",
+    "Pouchless: unproven-method flag on a text that does not promote one",
+    "Aimantis: promoted unproven method missed",
 ]
 
 
