@@ -109,6 +109,11 @@ def rated(text, **record):
     ('In de studie deden 900 deelnemers van 16 jaar en ouder mee.', ['algemeen']),
     ('Wil je zwanger worden? Dan is deze app niet de juiste hulp; je verloskundige helpt je.', ['algemeen']),
     ('Onder jongeren wordt veel gerookt; deze app helpt iedereen.', ['algemeen']),
+    ('Für Schwangere nicht geeignet: werdende Mütter wenden sich an ihre Frauenärztin.', ['algemeen']),
+    ('Diese App begleitet dich in der Schwangerschaft bis zum Rauchstopp.', ['zwanger']),
+    ('Een module voor jongeren is in ontwikkeling; de app is er nu voor volwassenen.', ['algemeen']),
+    ('Most of our users are aged between 18 and 25, but the app is for every smoker.', ['algemeen']),
+    ('Deze methode is geschikt als je 12 jaar of ouder bent; de app helpt iedere roker.', ['algemeen']),
 ])
 def test_target_group_paraphrases(text, expected):
     assert sorted(rated(text)["target_groups"]["value"]) == expected
@@ -342,6 +347,15 @@ def test_cost_and_ads_paraphrases(text, expected):
     ('Met de e-sigaret blijf je aan de nicotine vastzitten.', False),
     ('E-Zigaretten sind keine sinnvolle Alternative zum Aufhören.', False),
     ('Para personas que fuman cigarrillos electrónicos y quieren dejarlo.', False),
+    ('Hypnosis will not get you off cigarettes; a coach and patches will.', False),
+    ('Snus and heated tobacco are not quit aids; they keep you hooked.', False),
+    ('Nicotine pouches are a way to stay hooked, not to quit.', False),
+    ('Les sachets de nicotine sont clairement rejetés par nos tabacologues.', False),
+    ("J'ai tout essayé, hypnose et acupuncture, sans succès.", False),
+    ('Many apps offer hypnosis recordings; ours sticks to proven help.', False),
+    ('Vape use among students is rising, and this app helps them quit vaping.', False),
+    ('Switch to our heated sticks: they warm the tobacco instead of burning it.', True),
+    ("Le bracelet magnétique calme l'envie de fumer.", True),
 ])
 def test_unproven_method_paraphrases(text, promoted):
     assert ("unproven_method" in rated(text)["flags"]["value"]) is promoted
@@ -416,6 +430,21 @@ def test_unproven_method_paraphrases(text, promoted):
     ('Recommended by the lung physicians of our hospital.', 'claimed'),
     ('Uit een bevraging bij onze eigen klanten blijkt dat velen stoppen.', 'claimed'),
     ('El programa está contrastado científicamente.', 'claimed'),
+    ('We hebben de app uitgetest bij 450 rokers in drie huisartspraktijken.', 'claimed'),
+    ('Zeven op de tien deelnemers waren na drie maanden nog rookvrij.', 'claimed'),
+    ('Ocho de cada diez usuarios seguían sin fumar a los seis meses.', 'claimed'),
+    ('Jeder fünfte Teilnehmer blieb ein Jahr lang rauchfrei.', 'claimed'),
+    ('The programme has already helped more than 40,000 people quit.', 'claimed'),
+    ('Tusenvis av brukere har sluttet med appen.', 'claimed'),
+    ('Uit de eerste tests is gebleken dat de meeste gebruikers minder roken.', 'claimed'),
+    ('A new evaluation shows that users quit as often as course participants.', 'claimed'),
+    ('Especialistas en adicción crearon la aplicación.', 'claimed'),
+    ('De resultaten zijn gepubliceerd in een medisch tijdschrift.', 'claimed'),
+    ('Our clinically-proven plan walks you through week one.', 'claimed'),
+    ('Une méthode testée cliniquement.', 'claimed'),
+    ('Bij gebruikers was de kans om rookvrij te blijven drie keer zo groot, twee keer zo vaak rookvrij.', 'claimed'),
+    ('Onderzoek toont aan dat 30 procent van deze groep rookt.', 'unknown'),
+    ('De verzekeraar is op zoek naar bewezen effectieve apps.', 'unknown'),
 ])
 def test_claim_paraphrases(text, expected):
     assert rated(text)["evidence"]["value"] == expected
@@ -484,6 +513,14 @@ def test_claim_paraphrases(text, expected):
     ('Call our helpline any day of the week.', True),
     ('Adults are pointed to the adult quitline instead.', False),
     ('Your midwife can see your readings.', True),
+    ('Je huisarts heeft geen toegang tot wat je in de app invult.', False),
+    ('Your doctor cannot see your entries.', False),
+    ('Deze app vervangt je behandelaar niet.', False),
+    ('"Apps help," said Jane Roe, a respiratory nurse at the clinic.', False),
+    ('Many people could not attend their group course with a counsellor this spring.', False),
+    ('Onze hoofdbehandelaar begeleidt je in zes gesprekken.', True),
+    ('The plan includes dedicated coaching and text access to trained quit experts.', True),
+    ('Desde la app puedes llamar a un teléfono gratuito para recibir ayuda.', True),
 ])
 def test_referral_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["refers_to_professional"] is expected
@@ -528,6 +565,9 @@ def test_referral_paraphrases(text, expected):
     ('Our sessions are face-to-face support in small groups.', True),
     ('Methods like patches and gum only have a small effect.', False),
     ('Een verpleegkundige belt je op om te horen hoe het gaat.', True),
+    ('Je praktijkondersteuner plant samen met je een stopdag en belt je daarna.', True),
+    ('Your surgical nurse receives a weekly report of your smoke-free days.', False),
+    ('Deine Ärztin sieht vor dem Termin, wann und warum du geraucht hast.', False),
 ])
 def test_guideline_aid_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["advises_aids"] is expected
@@ -570,6 +610,12 @@ def test_guideline_aid_paraphrases(text, expected):
     ("We teach you coping strategies.", ["moeilijke_momenten"]),
     ("De app helpt je wanneer het lastig wordt.", ["moeilijke_momenten"]),
     ("Kleine klusjes voor de uren dat je vroeger rookte.", ["moeilijke_momenten"]),
+    ('Zie wat je terugwint als je stopt.', ['voor_nadelen']),
+    ('Once you stop your wounds heal better.', ['voor_nadelen']),
+    ('Die App bespricht die Vor- und Nachteile des Rauchens.', ['voor_nadelen']),
+    ('Écrivez ce qui vous a poussé à allumer: where and why you lit up.', ['functie_roken']),
+    ('Each evening, write down what set it off when you smoked.', ['functie_roken']),
+    ('Tijdens het eerste gesprek stelt de coach vragen over je rookgedrag.', ['intake']),
 ])
 def test_checklist_paraphrases(text, expected):
     assert sorted(rated(text)["components"]["value"]["checklist"]) == expected
@@ -626,6 +672,16 @@ def test_checklist_paraphrases(text, expected):
     ('Pago único de 9,99 euros.', 'paid'),
     ('Each session costs €15; the app itself is free.', 'free_with_paid_extras'),
     ('One-off price: €9.99.', 'paid'),
+    ('The app is ad-supported; a €2.49 purchase switches the ads off.', 'free_with_paid_extras'),
+    ('De app is gratis; het kruidenpakket bestel je erbij voor € 14,95.', 'free_with_paid_extras'),
+    ('Free to use for the first fourteen days, then €3.99 a month.', 'paid'),
+    ('Quitline Now is a free, text-based service for young people.', 'free'),
+    ('Teens can join for free by sending a text.', 'free'),
+    ('Smokers spend up to €1,500 per year on cigarettes; track what you save.', 'unknown'),
+    ('Application payante, 3,99 €.', 'paid'),
+    ('Die Kosten übernimmt die gesetzliche Krankenkasse.', 'free'),
+    ('Kosten für Patienten: 0 €.', 'free'),
+    ('Viele Krankenkassen übernehmen die Kosten.', 'unknown'),
 ])
 def test_cost_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["cost"] == expected
