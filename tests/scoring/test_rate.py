@@ -127,31 +127,27 @@ def test_components_against_the_checklist():
     assert components["features"] == ["dagen_rookvrij", "dagboek"]
 
 
-# The held-out set's figures and inverted ratings when it was first scored (set 22 at commit
-# c04f914, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
+# The held-out set's figures and inverted ratings when it was first scored (set 23 at commit
+# 27aa578, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
 # rating, fails, so the README's figures stay the measure and a held-out text is never tuned on.
-FIRST_SCORED = {"evidence": 0.833, "dutch": 1.0, "notifications_has": 0.9, "referral": 0.85,
-                "aids": 0.875, "view": 0.95, "target_groups": 0.989, "notification_kinds": 0.973,
-                "checklist": 0.927, "flags": 0.961, "cost": 0.842, "ads": 0.958}
+FIRST_SCORED = {"evidence": 0.883, "dutch": 1.0, "notifications_has": 0.875, "referral": 0.867,
+                "aids": 0.85, "view": 0.933, "target_groups": 0.99, "notification_kinds": 0.968,
+                "checklist": 0.942, "flags": 0.958, "cost": 0.817, "ads": 0.967}
 KNOWN_HELDOUT_INVERSIONS = [
-    "Gloedstop: unproven-method flag on a text that does not promote one",
-    "Ikstopnu (vraag en antwoord, nicotinevervangers vanaf 12 jaar): target group jongeren not "
-    "given by the labels",
-    "Klemoria Quit (maker's page reviewing quit apps): unproven-method flag on a text that "
-    "does not promote one",
-    "Quit smoking. Stop vaping app (Australian app-quality study, Medical Xpress): target "
-    "group jongvolwassenen not given by the labels",
-    "EX Program (Truth Initiative, Outsmart Nicotine campaign page): unproven-method flag on a "
+    "Snuifstil: unproven-method flag on a text that does not promote one",
+    "Nicotine-e-sigaret als rookstopmiddel (Minerva-duiding 2024): unproven-method flag on a "
     "text that does not promote one",
-    "EX Program (enhanced programme, PR Newswire release): unproven-method flag on a text that "
-    "does not promote one",
-    "Mistral Switch: promoted unproven method missed",
-    "Tabac Info Service (Vapoteurs.net, critique): unproven-method flag on a text that does "
-    "not promote one",
-    "Tabac Info Service (Arkad, la guerre 2.0 contre le tabac): unproven-method flag on a text "
+    "Massachusetts Quitline for young adults (text coaching, mass.gov): unproven-method flag on "
+    "a text that does not promote one",
+    "Crush the Crave (youth vaping RCT protocol, PubMed abstract): unproven-method flag on a "
+    "text that does not promote one",
+    "Larkspur: promoted unproven method missed",
+    "Ashless Way: promoted unproven method missed",
+    "Applis pour arrêter de fumer (20 Minutes, Se Coacher 2013): unproven-method flag on a text "
     "that does not promote one",
-    "Pouchless: unproven-method flag on a text that does not promote one",
-    "Aimantis: promoted unproven method missed",
+    "Bruma Joven 16-24: unproven-method flag on a text that does not promote one",
+    "Tisane Liberté: promoted unproven method missed",
+    "Vapor Cero: promoted unproven method missed",
 ]
 
 
