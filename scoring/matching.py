@@ -23,7 +23,9 @@ def _negation() -> dict:
             "examples": re.compile(config["examples"], re.I),
             "promotion_before": re.compile(config["promotion_before"], re.I),
             "promotion_after": re.compile(config["promotion_after"], re.I),
-            "pronouns": rubric.compile_pattern(config["pronouns"])}
+            "pronouns": rubric.compile_pattern(config["pronouns"]),
+            "smoke_free": re.compile(config["smoke_free"], re.I),
+            "continuation": re.compile(config["continuation"], re.I)}
 
 
 # A sentence ends at . ! ? followed by a space, or at a line break or a dash before a capital:
@@ -46,6 +48,15 @@ def sentence_scope(text: str, start: int) -> str:
     elif index and text[:begin].rstrip().endswith("?"):
         begin = bounds[index - 1]
     return text[begin:end]
+
+
+def _carried_scope(text: str, start: int, scope: str) -> str:
+    """The sentence before the scope with it, when the scope goes on from it ("Ben je zwanger,
+    gebruik deze app dan niet. Voor jou is er begeleiding via je verloskundige")."""
+    if not _negation()["continuation"].search(scope):
+        return scope
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text[:start])]
+    return text[starts[-2] if len(starts) > 1 else 0:starts[-1]] + scope
 
 
 def _warned(text: str, start: int, end: int) -> bool:
@@ -93,7 +104,7 @@ def _words(text: str) -> list[str]:
 
 
 def _negating(words: list[str]) -> bool:
-    window = " ".join(words)
+    window = _negation()["smoke_free"].sub(" ", " ".join(words))
     return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", window) for n in _negation()["before"])
 
 
@@ -214,8 +225,10 @@ def find(rule: rubric.Rule, texts: list[Text], look_ahead: bool = False,
             start, end = match.span()
             if void(start, end) or (critical and not _promoted(text.text, start, end)):
                 continue
+            scope = sentence_scope(text.text, start)
             if _excluded(rule, text.text, start, end) or any(
-                    veto.search(sentence_scope(text.text, start)) for veto in vetoes):
+                    veto.search(scope) for veto in vetoes) or (
+                    vetoed_by and vetoed_by.search(_carried_scope(text.text, start, scope))):
                 continue
             found_reason = reason(rule.id, text, start, end, status)
             if found_reason["text"] not in snippets:

@@ -23,7 +23,8 @@ def redirected_group() -> re.Pattern:
     """A sentence that names a target group to send it elsewhere ("Zwanger? Dan helpt je
     verloskundige je verder met begeleiding; deze app is daar niet op ingericht"): the help it
     names is for that group instead of the app, not advice the app gives."""
-    groups = "|".join(rule.pattern.pattern for rule in rubric.rules("target_groups"))
+    groups = "|".join([rule.pattern.pattern for rule in rubric.rules("target_groups")] +
+                      [rf"\b{rubric.section('target_groups', 'named')}\b"])
     return re.compile(rf"^(?=.*?(?:{groups}))(?=.*?{_excluded_when().pattern})", re.I | re.S)
 
 
@@ -137,8 +138,8 @@ def cost(record: dict, texts: list[Text]) -> tuple[str, list[dict]]:
     price, price_reasons = _store_price(record)
     paid = find(rubric.rule("blended_care", "cost", "paid_text"), texts)
     # Paying to remove the ads is a paid extra too ("de versie zonder banners kost € 1,99").
-    extras = (find(rubric.rule("blended_care", "cost", "paid_extras"), texts)
-              or find(rubric.rule("blended_care", "ads", "paid_removal"), texts))
+    removal = find(rubric.rule("blended_care", "ads", "paid_removal"), texts)
+    extras = find(rubric.rule("blended_care", "cost", "paid_extras"), texts) or removal
     ordered = find(rubric.rule("blended_care", "cost", "ordered_in_app"), texts)
     free = find(rubric.rule("blended_care", "cost", "free_text"), texts)
     trial = find(rubric.rule("blended_care", "cost", "free_trial"), texts)
@@ -148,9 +149,9 @@ def cost(record: dict, texts: list[Text]) -> tuple[str, list[dict]]:
     if reimbursed and not extras:
         # The insurer pays; a deductible or own contribution named makes it paid.
         return ("paid", paid) if paid else ("free", reimbursed)
-    if (price == 0 or free) and (extras or paid or ordered):
+    if (price == 0 or free or removal) and (extras or paid or ordered):
         # Free to download, paid to unlock more (a trial of the extras included) or to order
-        # its products.
+        # its products; an app one pays to rid of its ads is free with them.
         return "free_with_paid_extras", extras + paid + ordered
     if trial and paid:
         # "Een week gratis, daarna € 4,99 per maand": free only to try.

@@ -201,6 +201,13 @@ def test_target_group_paraphrases(text, expected):
     ("Elke week krijg je een nieuwe oefening.", None),
     ('Elke avond om acht uur stelt de app je één vraag.', True),
     ('Your phone buzzes when you reach a milestone.', True),
+    ('Na een week zonder roken licht je telefoon op met een compliment.', True),
+    ('Your phone dings when you hit a milestone.', True),
+    ('Jeden Abend erscheint ein kurzer Gruß auf deinem Sperrbildschirm.', True),
+    ("L'appli vous rappelle de boire un verre d'eau.", True),
+    ('A weekly summary lands in your inbox.', True),
+    ('You get a push alert before your usual smoke break.', True),
+    ('Stay alert during a craving: go for a short walk.', None),
 ])
 def test_notification_paraphrases(text, expected):
     assert rated(text)["notifications"]["value"]["has"] is expected
@@ -356,6 +363,16 @@ def test_cost_and_ads_paraphrases(text, expected):
     ('Vape use among students is rising, and this app helps them quit vaping.', False),
     ('Switch to our heated sticks: they warm the tobacco instead of burning it.', True),
     ("Le bracelet magnétique calme l'envie de fumer.", True),
+    ('Nicotinezakjes lijken onschuldig, maar ze houden je verslaving in stand.', False),
+    ('Of de e-sigaret helpt, is nog niet duidelijk: de app raadt hem daarom af.', False),
+    ('Een systematische review vergeleek e-sigaretten met nicotinepleisters bij volwassen rokers.', False),
+    ('Pleisters, kauwgom, hypnose, e-sigaretten... iedereen stopt op zijn eigen manier.', False),
+    ('Vier op de tien scholieren heeft wel eens gevaped.', False),
+    ('Use it beside vapes, pouches or cigarettes: the app counts every one of them.', False),
+    ('Vergeet wilskracht: na dit boek wil je gewoon niet meer roken.', True),
+    ('Just listen, and you will simply stop wanting to smoke, with no withdrawal at all.', True),
+    ('Une cure à base de plantes qui libère votre corps du tabac.', True),
+    ('Ons inhalator zonder nicotine geeft je handen iets te doen.', True),
 ])
 def test_unproven_method_paraphrases(text, promoted):
     assert ("unproven_method" in rated(text)["flags"]["value"]) is promoted
@@ -445,6 +462,13 @@ def test_unproven_method_paraphrases(text, promoted):
     ('Bij gebruikers was de kans om rookvrij te blijven drie keer zo groot, twee keer zo vaak rookvrij.', 'claimed'),
     ('Onderzoek toont aan dat 30 procent van deze groep rookt.', 'unknown'),
     ('De verzekeraar is op zoek naar bewezen effectieve apps.', 'unknown'),
+    ('Uit onze enquête onder 500 gebruikers kwam een duidelijke voorkeur voor de dagteller.', 'claimed'),
+    ("D'après notre sondage, la plupart de nos membres ne fument plus.", 'claimed'),
+    ('Every exercise was reviewed by a team of addiction specialists.', 'claimed'),
+    ('La app se probó en un ensayo con 300 fumadores.', 'claimed'),
+    ('Gebouwd op de nieuwste bevindingen uit de wetenschappelijke literatuur.', 'claimed'),
+    ('Around 60 percent of Canadian smokers want to quit.', 'unknown'),
+    ('Meer dan 90% van alle stoppogingen mislukt zonder hulp.', 'unknown'),
 ])
 def test_claim_paraphrases(text, expected):
     assert rated(text)["evidence"]["value"] == expected
@@ -521,6 +545,12 @@ def test_claim_paraphrases(text, expected):
     ('Onze hoofdbehandelaar begeleidt je in zes gesprekken.', True),
     ('The plan includes dedicated coaching and text access to trained quit experts.', True),
     ('Desde la app puedes llamar a un teléfono gratuito para recibir ayuda.', True),
+    ('Elle ne remplace pas votre médecin.', False),
+    ('Ben je zwanger, gebruik de app dan niet. Voor jou is er begeleiding bij je verloskundige.', False),
+    ('Every lesson was reviewed by a panel of GPs.', False),
+    ('The plan uses the same steps that stop smoking advisers follow.', False),
+    ('Una enfermera te atiende por videollamada.', True),
+    ('Deine Diabetesberaterin begleitet dich beim Rauchstopp.', True),
 ])
 def test_referral_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["refers_to_professional"] is expected
@@ -568,6 +598,8 @@ def test_referral_paraphrases(text, expected):
     ('Je praktijkondersteuner plant samen met je een stopdag en belt je daarna.', True),
     ('Your surgical nurse receives a weekly report of your smoke-free days.', False),
     ('Deine Ärztin sieht vor dem Termin, wann und warum du geraucht hast.', False),
+    ('Geef je borstvoeding, dan is de app niet voor jou bedoeld. Bespreek het stoppen dan met je verloskundige, die begeleiding biedt.', False),
+    ('The course follows the same counselling steps that NHS advisers use.', False),
 ])
 def test_guideline_aid_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["advises_aids"] is expected
@@ -682,6 +714,12 @@ def test_checklist_paraphrases(text, expected):
     ('Die Kosten übernimmt die gesetzliche Krankenkasse.', 'free'),
     ('Kosten für Patienten: 0 €.', 'free'),
     ('Viele Krankenkassen übernehmen die Kosten.', 'unknown'),
+    ('There is no free version: one payment of €4.99 unlocks everything.', 'paid'),
+    ('One flat fee of $9.99, yours for life.', 'paid'),
+    ("Free through your employer's health plan.", 'free'),
+    ('Disponibile anche nella versione a pagamento con più funzioni.', 'free_with_paid_extras'),
+    ('Onderin staat reclame; voor €2,99 verdwijnt die.', 'free_with_paid_extras'),
+    ('Tjänsten är kostnadsfri.', 'free'),
 ])
 def test_cost_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["cost"] == expected
