@@ -127,27 +127,28 @@ def test_components_against_the_checklist():
     assert components["features"] == ["dagen_rookvrij", "dagboek"]
 
 
-# The held-out set's figures and inverted ratings when it was first scored (set 23 at commit
-# 27aa578, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
+# The held-out set's figures and inverted ratings when it was first scored (set 24 at commit
+# 8028035, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
 # rating, fails, so the README's figures stay the measure and a held-out text is never tuned on.
-FIRST_SCORED = {"evidence": 0.883, "dutch": 1.0, "notifications_has": 0.875, "referral": 0.867,
-                "aids": 0.85, "view": 0.933, "target_groups": 0.99, "notification_kinds": 0.968,
-                "checklist": 0.942, "flags": 0.958, "cost": 0.817, "ads": 0.967}
+FIRST_SCORED = {"evidence": 0.842, "dutch": 1.0, "notifications_has": 0.867, "referral": 0.833,
+                "aids": 0.858, "view": 0.95, "target_groups": 0.965, "notification_kinds": 0.98,
+                "checklist": 0.942, "flags": 0.956, "cost": 0.825, "ads": 0.933}
 KNOWN_HELDOUT_INVERSIONS = [
-    "Snuifstil: unproven-method flag on a text that does not promote one",
-    "Nicotine-e-sigaret als rookstopmiddel (Minerva-duiding 2024): unproven-method flag on a "
-    "text that does not promote one",
-    "Massachusetts Quitline for young adults (text coaching, mass.gov): unproven-method flag on "
-    "a text that does not promote one",
-    "Crush the Crave (youth vaping RCT protocol, PubMed abstract): unproven-method flag on a "
-    "text that does not promote one",
-    "Larkspur: promoted unproven method missed",
-    "Ashless Way: promoted unproven method missed",
-    "Applis pour arrêter de fumer (20 Minutes, Se Coacher 2013): unproven-method flag on a text "
-    "that does not promote one",
-    "Bruma Joven 16-24: unproven-method flag on a text that does not promote one",
-    "Tisane Liberté: promoted unproven method missed",
-    "Vapor Cero: promoted unproven method missed",
+    "Ik Stop Ermee (Nederlands Dagblad, een jaar na de laatste sigaret): promoted unproven "
+    "method missed",
+    "Ik Stop Ermee (Trouw 2018, vier maanden na de cursus): promoted unproven method missed",
+    "We Stoppen (Brabantse deelnemers, BD 2017): unproven-method flag on a text that does not "
+    "promote one",
+    "Ferncroft: target group zwanger not given by the labels",
+    "This is Quitting (New Jersey VAPEFREENJ, NJ101.5): unproven-method flag on a text that "
+    "does not promote one",
+    "Quit smoking (9Apps store page, NRT from your doctor and e-cigs): promoted unproven method"
+    " missed",
+    "Wrenfield: unproven-method flag on a text that does not promote one",
+    "Moorhen: unproven-method flag on a text that does not promote one",
+    "Gorseway: target group operatie not given by the labels",
+    "Røgfri Rute: promoted unproven method missed",
+    "Sopro Verde: promoted unproven method missed",
 ]
 
 
