@@ -182,8 +182,18 @@ def report(labelled: Path) -> bool:
     return not inverted and all(score >= TARGET for score in scores.values())
 
 
+USAGE = __doc__.split("\n\n")[1]
+
+
 def main(argv: list[str]) -> int:
-    if argv[:1] == ["--between"] and len(argv) == 3:
+    between_form = argv[:1] == ["--between"] and len(argv) == 3
+    paths = argv[1:] if between_form else argv
+    missing = [arg for arg in paths if arg.startswith("-") or not Path(arg).is_file()]
+    if missing:
+        # "--help", a mistyped option or path: the usage in one message, not a traceback.
+        print(f"not a labelled set: {missing[0]}\nusage:\n{USAGE}", file=sys.stderr)
+        return 2
+    if between_form:
         for name, score in between(Path(argv[1]), Path(argv[2])).items():
             print(f"{name:<20} {score:6.1%}")
         return 0

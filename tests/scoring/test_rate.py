@@ -7,7 +7,7 @@ import yaml
 
 from scoring import DIMENSIONS, rate, rubric
 from scoring.evaluate import (HELDOUT, TARGET, TUNING, between, evaluate, label_codes,
-                              labelled_items)
+                              labelled_items, main)
 
 
 SECOND_LABELS = TUNING.with_name("second_labels.yaml")
@@ -214,3 +214,11 @@ def test_two_labellers_are_compared_like_the_rubric_with_one(tmp_path):
     scores = between(TUNING, changed)
     assert scores["evidence"] == 19 / 20
     assert {name for name, score in scores.items() if score < 1} == {"evidence"}
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["no/such/set.yaml"], ["--between", "only-one.yaml"]])
+def test_the_evaluator_answers_a_wrong_call_with_its_usage(argv, capsys):
+    assert main(argv) == 2
+    error = capsys.readouterr().err
+    assert error.startswith(f"not a labelled set: {argv[0]}\n")
+    assert "python -m scoring.evaluate --between FIRST.yaml SECOND.yaml" in error
