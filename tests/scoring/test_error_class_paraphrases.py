@@ -114,6 +114,8 @@ def rated(text, **record):
     ('Een module voor jongeren is in ontwikkeling; de app is er nu voor volwassenen.', ['algemeen']),
     ('Most of our users are aged between 18 and 25, but the app is for every smoker.', ['algemeen']),
     ('Deze methode is geschikt als je 12 jaar of ouder bent; de app helpt iedere roker.', ['algemeen']),
+    ('Roken tijdens de zwangerschap schaadt je baby; deze app is voor iedere roker.', ['algemeen']),
+    ('Smokers who quit before surgery recover faster. Track your smoke-free days here.', ['algemeen']),
 ])
 def test_target_group_paraphrases(text, expected):
     assert sorted(rated(text)["target_groups"]["value"]) == expected
@@ -373,6 +375,15 @@ def test_cost_and_ads_paraphrases(text, expected):
     ('Just listen, and you will simply stop wanting to smoke, with no withdrawal at all.', True),
     ('Une cure à base de plantes qui libère votre corps du tabac.', True),
     ('Ons inhalator zonder nicotine geeft je handen iets te doen.', True),
+    ('Magneetarmbanden en detoxpleisters zijn weggegooid geld.', False),
+    ('Hij had al van alles geprobeerd: pleisters, hypnose, acupunctuur. Niets hielp.', False),
+    ('With youth vaping on the rise, this text programme helps teens quit.', False),
+    ('Helps students give up vaping in six weeks.', False),
+    ('Een arts-onderzoeker heeft haar twijfels bij de cursus Ik Stop Ermee.', False),
+    ('Doe mee aan de cursus Ik Stop Ermee en je bent in één avond van het roken af.', True),
+    ('E-cigs seem to help lots of people quit smoking, so use them as a way to stop.', True),
+    ('Med vores metode stopper du uden viljestyrke.', True),
+    ('Experimente o nosso inalador de ervas sem nicotina.', True),
 ])
 def test_unproven_method_paraphrases(text, promoted):
     assert ("unproven_method" in rated(text)["flags"]["value"]) is promoted
@@ -469,6 +480,11 @@ def test_unproven_method_paraphrases(text, promoted):
     ('Gebouwd op de nieuwste bevindingen uit de wetenschappelijke literatuur.', 'claimed'),
     ('Around 60 percent of Canadian smokers want to quit.', 'unknown'),
     ('Meer dan 90% van alle stoppogingen mislukt zonder hulp.', 'unknown'),
+    ('Negen van de tien mensen die het programma afmaakten waren na drie maanden rookvrij.', 'claimed'),
+    ('Il 90% dei nostri pazienti smette dopo la prima seduta.', 'claimed'),
+    ('Verslavingsartsen van een academisch ziekenhuis schreven alle oefeningen.', 'claimed'),
+    ('Behavioural scientists at a university helped build every lesson.', 'claimed'),
+    ('Volgens onderzoek van de universiteit werkt het programma.', 'claimed'),
 ])
 def test_claim_paraphrases(text, expected):
     assert rated(text)["evidence"]["value"] == expected
@@ -551,6 +567,14 @@ def test_claim_paraphrases(text, expected):
     ('The plan uses the same steps that stop smoking advisers follow.', False),
     ('Una enfermera te atiende por videollamada.', True),
     ('Deine Diabetesberaterin begleitet dich beim Rauchstopp.', True),
+    ('Our one-on-one phone coaching pairs you with a coach.', True),
+    ('Chat live with an adviser on our website.', True),
+    ("Ogni settimana l'infermiera ti chiama.", True),
+    ('Położna może zobaczyć twój dziennik.', True),
+    ('The chatbot is grounded in real counselling sessions.', False),
+    ('Support by for example a professional, or a course, or medication.', False),
+    ('In the trial, the control group receives counselling from a nurse.', False),
+    ('Tabacologen zullen je vertellen dat er veel manieren zijn.', False),
 ])
 def test_referral_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["refers_to_professional"] is expected
@@ -600,6 +624,9 @@ def test_referral_paraphrases(text, expected):
     ('Deine Ärztin sieht vor dem Termin, wann und warum du geraucht hast.', False),
     ('Geef je borstvoeding, dan is de app niet voor jou bedoeld. Bespreek het stoppen dan met je verloskundige, die begeleiding biedt.', False),
     ('The course follows the same counselling steps that NHS advisers use.', False),
+    ('Forget patches and gum: listen once and you are done.', False),
+    ('Je diabetesverpleegkundige kan je voortgang zien voor elke controle.', False),
+    ('Built on motivational interviewing principles.', False),
 ])
 def test_guideline_aid_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["advises_aids"] is expected
@@ -720,6 +747,12 @@ def test_checklist_paraphrases(text, expected):
     ('Disponibile anche nella versione a pagamento con più funzioni.', 'free_with_paid_extras'),
     ('Onderin staat reclame; voor €2,99 verdwijnt die.', 'free_with_paid_extras'),
     ('Tjänsten är kostnadsfri.', 'free'),
+    ('Wie de reclame wil wegklikken, betaalt €1,99 per maand.', 'free_with_paid_extras'),
+    ('De set en de app kosten samen €39.', 'paid'),
+    ('Appen kostar 29 kronor i månaden.', 'paid'),
+    ('Le parcours complet se débloque pour 9,99 €; le téléchargement se fait sans rien débourser.', 'free_with_paid_extras'),
+    ('Vaak vergoedt je zorgverzekeraar de begeleiding.', 'unknown'),
+    ('Nicotinepleisters worden vergoed als je een programma volgt.', 'unknown'),
 ])
 def test_cost_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["cost"] == expected
