@@ -127,28 +127,25 @@ def test_components_against_the_checklist():
     assert components["features"] == ["dagen_rookvrij", "dagboek"]
 
 
-# The held-out set's figures and inverted ratings when it was first scored (set 24 at commit
-# 8028035, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
+# The held-out set's figures and inverted ratings when it was first scored (set 25 at commit
+# 2726942, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
 # rating, fails, so the README's figures stay the measure and a held-out text is never tuned on.
-FIRST_SCORED = {"evidence": 0.842, "dutch": 1.0, "notifications_has": 0.867, "referral": 0.833,
-                "aids": 0.858, "view": 0.95, "target_groups": 0.965, "notification_kinds": 0.98,
-                "checklist": 0.942, "flags": 0.956, "cost": 0.825, "ads": 0.933}
+FIRST_SCORED = {"evidence": 0.85, "dutch": 1.0, "notifications_has": 0.867, "referral": 0.858,
+                "aids": 0.875, "view": 0.95, "target_groups": 0.966, "notification_kinds": 0.981,
+                "checklist": 0.926, "flags": 0.967, "cost": 0.883, "ads": 0.933}
 KNOWN_HELDOUT_INVERSIONS = [
-    "Ik Stop Ermee (Nederlands Dagblad, een jaar na de laatste sigaret): promoted unproven "
-    "method missed",
-    "Ik Stop Ermee (Trouw 2018, vier maanden na de cursus): promoted unproven method missed",
-    "We Stoppen (Brabantse deelnemers, BD 2017): unproven-method flag on a text that does not "
-    "promote one",
-    "Ferncroft: target group zwanger not given by the labels",
-    "This is Quitting (New Jersey VAPEFREENJ, NJ101.5): unproven-method flag on a text that "
-    "does not promote one",
-    "Quit smoking (9Apps store page, NRT from your doctor and e-cigs): promoted unproven method"
-    " missed",
-    "Wrenfield: unproven-method flag on a text that does not promote one",
-    "Moorhen: unproven-method flag on a text that does not promote one",
-    "Gorseway: target group operatie not given by the labels",
-    "Røgfri Rute: promoted unproven method missed",
-    "Sopro Verde: promoted unproven method missed",
+    "Stoppen-met-roken-programma van VNN in ziekenhuis Nij Smellinghe (groepsbijeenkomsten, "
+    "verwijzing via het EPD): target group chronisch not given by the labels",
+    "Wolkenweg: unproven-method flag on a text that does not promote one",
+    "Peuktij: target group chronisch not given by the labels",
+    "Wheatsheaf: promoted unproven method missed",
+    "Washington quit-vaping program (VICE 2019, made free by the Department of Health): target "
+    "group jongeren not given by the labels",
+    "Nebbia Zero: promoted unproven method missed",
+    "Vapeur Sereine: unproven-method flag on a text that does not promote one",
+    "Czysty Oddech: unproven-method flag on a text that does not promote one",
+    "Urtepust: promoted unproven method missed",
+    "Fimpa Fritt: unproven-method flag on a text that does not promote one",
 ]
 
 
