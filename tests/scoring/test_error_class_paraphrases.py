@@ -116,6 +116,8 @@ def rated(text, **record):
     ('Deze methode is geschikt als je 12 jaar of ouder bent; de app helpt iedere roker.', ['algemeen']),
     ('Roken tijdens de zwangerschap schaadt je baby; deze app is voor iedere roker.', ['algemeen']),
     ('Smokers who quit before surgery recover faster. Track your smoke-free days here.', ['algemeen']),
+    ('Heb je COPD? Dan levert stoppen extra winst op, maar deze app is er voor iedereen die rookt.', ['algemeen']),
+    ('Vaping is rampant among teens, officials say; the programme helps every resident quit.', ['algemeen']),
 ])
 def test_target_group_paraphrases(text, expected):
     assert sorted(rated(text)["target_groups"]["value"]) == expected
@@ -210,6 +212,11 @@ def test_target_group_paraphrases(text, expected):
     ('A weekly summary lands in your inbox.', True),
     ('You get a push alert before your usual smoke break.', True),
     ('Stay alert during a craving: go for a short walk.', None),
+    ('On the evening before your quit day the app sends a short note to wish you luck.', True),
+    ("Every Friday a short note arrives with the week's progress.", True),
+    ('Elke avond laat de app weten hoeveel je morgen mag.', True),
+    ("L'app ti avvisa quando è il momento.", True),
+    ('No pings, no buzzing: you open the app when you choose.', False),
 ])
 def test_notification_paraphrases(text, expected):
     assert rated(text)["notifications"]["value"]["has"] is expected
@@ -384,6 +391,13 @@ def test_cost_and_ads_paraphrases(text, expected):
     ('E-cigs seem to help lots of people quit smoking, so use them as a way to stop.', True),
     ('Med vores metode stopper du uden viljestyrke.', True),
     ('Experimente o nosso inalador de ervas sem nicotina.', True),
+    ('Acupunctuur en detoxthee? Daar geef je je geld beter niet aan uit.', False),
+    ('Nous ne vous proposerons jamais de passer à la vapoteuse.', False),
+    ('Akupunktura i hipnoza nie mają dowodów skuteczności.', False),
+    ('Byt inte cigaretterna mot snus.', False),
+    ('Druk bij trek op de zaadjes die je op je oor plakt.', True),
+    ('Passa alle nostre bustine di nicotina.', True),
+    ('Prøv vores nikotinfri dampstav med mynte.', True),
 ])
 def test_unproven_method_paraphrases(text, promoted):
     assert ("unproven_method" in rated(text)["flags"]["value"]) is promoted
@@ -485,6 +499,10 @@ def test_unproven_method_paraphrases(text, promoted):
     ('Verslavingsartsen van een academisch ziekenhuis schreven alle oefeningen.', 'claimed'),
     ('Behavioural scientists at a university helped build every lesson.', 'claimed'),
     ('Volgens onderzoek van de universiteit werkt het programma.', 'claimed'),
+    ('Ontwikkeld samen met tabakologen van een universiteit en uitgetest bij driehonderd Vlaamse rokers.', 'claimed'),
+    ('Zeven op de tien cursisten rookt een jaar later nog steeds niet.', 'claimed'),
+    ('Este asistente incrementa en 40% la posibilidad de dejar de fumar.', 'claimed'),
+    ("Les chances d'arrêter augmentent de 36% quand un proche arrête aussi.", 'unknown'),
 ])
 def test_claim_paraphrases(text, expected):
     assert rated(text)["evidence"]["value"] == expected
@@ -575,6 +593,11 @@ def test_claim_paraphrases(text, expected):
     ('Support by for example a professional, or a course, or medication.', False),
     ('In the trial, the control group receives counselling from a nurse.', False),
     ('Tabacologen zullen je vertellen dat er veel manieren zijn.', False),
+    ('Je huisarts hoeft er niet aan te pas te komen.', False),
+    ('In een proef bij 200 huisartspatiënten werkte de app.', False),
+    ('Erkende tabakologen maken gebruik van gedragstherapie.', False),
+    ('Din distriktssköterska ringer upp dig varannan vecka.', True),
+    ('Wel belt zij je om de twee weken.', True),
 ])
 def test_referral_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["refers_to_professional"] is expected
@@ -753,6 +776,10 @@ def test_checklist_paraphrases(text, expected):
     ('Le parcours complet se débloque pour 9,99 €; le téléchargement se fait sans rien débourser.', 'free_with_paid_extras'),
     ('Vaak vergoedt je zorgverzekeraar de begeleiding.', 'unknown'),
     ('Nicotinepleisters worden vergoed als je een programma volgt.', 'unknown'),
+    ('Startpakken koster 249 kr.', 'paid'),
+    ('Pulsera y app de seguimiento: 39 €.', 'paid'),
+    ('Persoonlijke bijdrage: €7,5 per kwartier.', 'paid'),
+    ('Free for patients of participating practices.', 'free'),
 ])
 def test_cost_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["cost"] == expected
