@@ -127,25 +127,33 @@ def test_components_against_the_checklist():
     assert components["features"] == ["dagen_rookvrij", "dagboek"]
 
 
-# The held-out set's figures and inverted ratings when it was first scored (set 25 at commit
-# 2726942, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
+# The held-out set's figures and inverted ratings when it was first scored (set 26 at commit
+# b2a3ae4, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
 # rating, fails, so the README's figures stay the measure and a held-out text is never tuned on.
-FIRST_SCORED = {"evidence": 0.85, "dutch": 1.0, "notifications_has": 0.867, "referral": 0.858,
-                "aids": 0.875, "view": 0.95, "target_groups": 0.966, "notification_kinds": 0.981,
-                "checklist": 0.926, "flags": 0.967, "cost": 0.883, "ads": 0.933}
+FIRST_SCORED = {"evidence": 0.875, "dutch": 0.992, "notifications_has": 0.867, "referral": 0.775,
+                "aids": 0.808, "view": 0.925, "target_groups": 0.96, "notification_kinds": 0.97,
+                "checklist": 0.926, "flags": 0.95, "cost": 0.85, "ads": 0.95}
 KNOWN_HELDOUT_INVERSIONS = [
-    "Stoppen-met-roken-programma van VNN in ziekenhuis Nij Smellinghe (groepsbijeenkomsten, "
-    "verwijzing via het EPD): target group chronisch not given by the labels",
-    "Wolkenweg: unproven-method flag on a text that does not promote one",
-    "Peuktij: target group chronisch not given by the labels",
-    "Wheatsheaf: promoted unproven method missed",
-    "Washington quit-vaping program (VICE 2019, made free by the Department of Health): target "
-    "group jongeren not given by the labels",
-    "Nebbia Zero: promoted unproven method missed",
-    "Vapeur Sereine: unproven-method flag on a text that does not promote one",
-    "Czysty Oddech: unproven-method flag on a text that does not promote one",
-    "Urtepust: promoted unproven method missed",
-    "Fimpa Fritt: unproven-method flag on a text that does not promote one",
+    "Vuurloos: unproven-method flag on a text that does not promote one",
+    "Ik Stop Ermee (Nieuwsuur 2018, stoppercentage blijkt verzonnen): unproven-method flag on a"
+    " text that does not promote one",
+    "Ik Stop Ermee (RTL Nieuws 2018, verslavingsarts van Jellinek over de vieruurscursus): "
+    "unproven-method flag on a text that does not promote one",
+    "Mensen helpen bij stoppen met roken (NTvG 2017, overzicht van interventies): unproven-"
+    "method flag on a text that does not promote one",
+    "Dunlin: target group jongeren not given by the labels",
+    "My Quit Buddy (MoPAct innovation profile, Australian National Preventive Health Agency): "
+    "target group zwanger not given by the labels",
+    "Samphire: promoted unproven method missed",
+    "Cinza Nunca: promoted unproven method missed",
+    "Fri Flamme: unproven-method flag on a text that does not promote one",
+    "Tobakshjälpen (Region Gävleborg, stöd för ett tobaksfritt liv 2021): unproven-method flag "
+    "on a text that does not promote one",
+    "Rzuć Palenie! i inne aplikacje (instalki.pl, Światowy Dzień Rzucania Palenia): promoted "
+    "unproven method missed",
+    "Nuvem Fora: unproven-method flag on a text that does not promote one",
+    "Prillfri: promoted unproven method missed",
+    "Askefri Hverdag: unproven-method flag on a text that does not promote one",
 ]
 
 
