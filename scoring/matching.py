@@ -210,12 +210,13 @@ def find(rule: rubric.Rule, texts: list[Text], look_ahead: bool = False,
          once_negated: bool = False) -> list[dict]:
     """One reason per text where the rule holds (its first valid match); a snippet already
     given for another source (a store text copied to another store) is given once. A match
-    whose sentence scope holds `vetoed_by` does not count. With `once_negated`, a text that
-    negates, warns against or names the rule as the habit quit once is read as critical of it
-    throughout: "hypnosis has little evidence … hypnosis can also be expensive" promotes nothing,
-    unless a mention uses it as the way to quit ("met hypnose ben je er vanaf")."""
+    whose sentence scope holds the rule's `excluded_when` does not count, nor one whose scope,
+    with the sentence it goes on from (`_carried_scope`), holds `vetoed_by`. With
+    `once_negated`, a text that negates, warns against or names the rule as the habit quit once
+    is read as critical of it throughout: "hypnosis has little evidence … hypnosis can also be
+    expensive" promotes nothing, unless a mention uses it as the way to quit ("met hypnose ben
+    je er vanaf")."""
     found, snippets = [], set()
-    vetoes = [veto for veto in (vetoed_by, rule.excluded_when) if veto]
     for text in texts:
         # Whether a match is negated: asked once per match, by the text-wide check and here.
         void = cache(lambda start, end, t=text.text:
@@ -226,8 +227,9 @@ def find(rule: rubric.Rule, texts: list[Text], look_ahead: bool = False,
             if void(start, end) or (critical and not _promoted(text.text, start, end)):
                 continue
             scope = sentence_scope(text.text, start)
-            if _excluded(rule, text.text, start, end) or any(
-                    veto.search(scope) for veto in vetoes) or (
+            # The carried scope holds the scope, so `vetoed_by` is searched once, there.
+            if _excluded(rule, text.text, start, end) or (
+                    rule.excluded_when and rule.excluded_when.search(scope)) or (
                     vetoed_by and vetoed_by.search(_carried_scope(text.text, start, scope))):
                 continue
             found_reason = reason(rule.id, text, start, end, status)
