@@ -30,10 +30,10 @@ def _negation() -> dict:
 
 # A sentence ends at . ! ? followed by a space, or at a line break or a dash before a capital:
 # store texts list features on lines of their own, or run them on as "- Item - Item".
-# Abbreviations ("U.S.", "e.g.", "bijv.") end no sentence.
+# Abbreviations ("U.S.", "e.g.", "bijv.") end no sentence. Japanese ends one at 。 without a space.
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?<![A-Z]\.[A-Z]\.)(?<!\b[A-Z]\.)(?<!e\.g\.)(?<!i\.e\.)"
                            r"(?<!bijv\.)(?<!o\.a\.)(?<!bv\.)(?<!ca\.)(?<!vs\.)\s+|\n+|"
-                           r"(?<=\w)\s+[-•]\s+(?=[A-Z])")
+                           r"(?<=\w)\s+[-•]\s+(?=[A-Z])|(?<=[。！？])")
 
 
 def sentence_scope(text: str, start: int) -> str:
@@ -105,13 +105,14 @@ def _words(text: str) -> list[str]:
 
 def _negating(words: list[str]) -> bool:
     window = _negation()["smoke_free"].sub(" ", " ".join(words))
-    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", window) for n in _negation()["before"])
+    # "non-profit" and "no-nonsense" negate nothing.
+    return any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", window) for n in _negation()["before"])
 
 
 # A negated list says "or": "never sells detox teas, magnets or an 'easy way'", "geen kruiden,
 # magneten of hypnose". A list with "and" is read item by item: "geen reclame, dagelijkse tips
 # en meldingen" has notifications.
-_OR = re.compile(r"(?<!\w)(or|of|nor|noch)(?!\w)", re.I)
+_OR = re.compile(r"(?<!\w)(or|of|nor|noch|eller|ou|oder|o|ni|né|ani|lub|albo)(?!\w)", re.I)
 _LIST_ITEM_WORDS = 5
 
 

@@ -17,6 +17,11 @@ FLAGS = re.I | re.S
 # concept (e-cigarettes and the like) that several rules use.
 TERM = re.compile(r"<<(\w+)>>")
 
+# A letter that can stand inside a word. Chinese and Japanese write no spaces between words,
+# and Korean joins its particles to the word ("금연클리닉을"): their letters bound no word, so
+# "禁煙外来" is found in "完全遠隔禁煙外来は".
+WORD_CHAR = r"[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+
 
 def compile_pattern(pattern: str) -> re.Pattern:
     """Whole words and phrases only: 'pro' must not match in 'programma'."""
@@ -26,7 +31,7 @@ def compile_pattern(pattern: str) -> re.Pattern:
     for _ in range(len(terms) + 1):
         pattern = TERM.sub(lambda m: f"(?:{terms[m.group(1)]})", pattern)
     # A phrase that ends in a space ("zwanger of ") has ended its last word already.
-    return re.compile(rf"(?<!\w)(?:{pattern})(?:(?<=\s)|(?!\w))", FLAGS)
+    return re.compile(rf"(?<!{WORD_CHAR})(?:{pattern})(?:(?<=\s)|(?!{WORD_CHAR}))", FLAGS)
 
 
 @dataclass(frozen=True)

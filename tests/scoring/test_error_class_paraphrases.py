@@ -118,6 +118,9 @@ def rated(text, **record):
     ('Smokers who quit before surgery recover faster. Track your smoke-free days here.', ['algemeen']),
     ('Heb je COPD? Dan levert stoppen extra winst op, maar deze app is er voor iedereen die rookt.', ['algemeen']),
     ('Vaping is rampant among teens, officials say; the programme helps every resident quit.', ['algemeen']),
+    ('Roken tijdens de zwangerschap wordt in verband gebracht met een laag geboortegewicht; deze app helpt iedere roker.', ['algemeen']),
+    ('Smoking is linked to heart disease in people with diabetes. The app counts your smoke-free days.', ['algemeen']),
+    ("Under 16? Please don't sign up: your school runs a quit group for you.", ['algemeen']),
 ])
 def test_target_group_paraphrases(text, expected):
     assert sorted(rated(text)["target_groups"]["value"]) == expected
@@ -217,6 +220,15 @@ def test_target_group_paraphrases(text, expected):
     ('Elke avond laat de app weten hoeveel je morgen mag.', True),
     ("L'app ti avvisa quando è il momento.", True),
     ('No pings, no buzzing: you open the app when you choose.', False),
+    ('Du får ett meddelande när du har klarat en vecka.', True),
+    ('Recibes un mensaje cada vez que cumples un mes sin fumar.', True),
+    ('Du bekommst eine Nachricht, wenn du einen Monat rauchfrei bist.', True),
+    ('Dostajesz powiadomienie po każdym tygodniu bez papierosa.', True),
+    ('Il telefono vibra quando è ora della pausa.', True),
+    ('The programme sends tips based on your quit date.', True),
+    ('毎朝アプリからメッセージが届きます。', True),
+    ('매일 아침 알림이 옵니다.', True),
+    ('La app non invia alcuna notifica.', False),
 ])
 def test_notification_paraphrases(text, expected):
     assert rated(text)["notifications"]["value"]["has"] is expected
@@ -398,6 +410,16 @@ def test_cost_and_ads_paraphrases(text, expected):
     ('Druk bij trek op de zaadjes die je op je oor plakt.', True),
     ('Passa alle nostre bustine di nicotina.', True),
     ('Prøv vores nikotinfri dampstav med mynte.', True),
+    ('Ingen hypnose, ingen laser eller akupunktur: det virker ikke.', False),
+    ('Troque o cigarro pelo tabaco aquecido.', True),
+    ('Nikotinfria örtprillor hjälper dig att sluta snusa.', True),
+    ('Verhitte tabak moet niet worden aangeraden als stopmiddel.', False),
+    ('Hypnose, laser of een detoxkuur: in deze app lees je waarom ze niet helpen.', False),
+    ('E-sigaretten zijn populair, maar bewijs dat ze helpen bij stoppen is er niet.', False),
+    ('The founder alleges that his easy way works for everyone.', False),
+    ("Swap your cigarettes for Emberly's nicotine pouches and count how many pouches you use each day.", True),
+    ('Less harmful options such as heated tobacco sticks help you quit.', True),
+    ('Snus er ingen vei ut av røyken, så appen hjelper deg ikke med å bytte.', False),
 ])
 def test_unproven_method_paraphrases(text, promoted):
     assert ("unproven_method" in rated(text)["flags"]["value"]) is promoted
@@ -503,6 +525,12 @@ def test_unproven_method_paraphrases(text, promoted):
     ('Zeven op de tien cursisten rookt een jaar later nog steeds niet.', 'claimed'),
     ('Este asistente incrementa en 40% la posibilidad de dejar de fumar.', 'claimed'),
     ("Les chances d'arrêter augmentent de 36% quand un proche arrête aussi.", 'unknown'),
+    ('Drie op de vier deelnemers was na een half jaar rookvrij.', 'claimed'),
+    ('Un tiers des inscrits ont arrêté de fumer après trois mois.', 'claimed'),
+    ('Our aerosol has up to 90% fewer toxic substances than smoke.', 'claimed'),
+    ('Satisfaction among users: 93%.', 'claimed'),
+    ('Drie op de vier rokers willen rookvrij worden.', 'unknown'),
+    ('60% of smokers want to quit.', 'unknown'),
 ])
 def test_claim_paraphrases(text, expected):
     assert rated(text)["evidence"]["value"] == expected
@@ -598,6 +626,18 @@ def test_claim_paraphrases(text, expected):
     ('Erkende tabakologen maken gebruik van gedragstherapie.', False),
     ('Din distriktssköterska ringer upp dig varannan vecka.', True),
     ('Wel belt zij je om de twee weken.', True),
+    ('Er is geen verbinding met je huisarts; alles blijft op je telefoon.', False),
+    ('In een pilot bij twaalf huisartspraktijken rookte de helft na drie maanden niet meer.', False),
+    ('De app werd samen met longartsen van het ziekenhuis ontwikkeld.', False),
+    ('Jan Pieters, longarts bij het Maasziekenhuis, noemt de app een goed begin.', False),
+    ('Apps like this provide behavioural support such as information and motivation.', False),
+    ('Le pharmacien de votre quartier reçoit votre carnet et vous rappelle.', True),
+    ('La enfermera revisa tu diario en cada visita.', True),
+    ('Sairaanhoitaja soittaa sinulle joka viikko.', True),
+    ('You are paired with a youth worker who texts you on Fridays.', True),
+    ('アプリを使うには医師の処方が必要です。', True),
+    ('보건소 금연상담사가 전화로 상담해 드립니다.', True),
+    ('A non-profit quitline calls you back within a day.', True),
 ])
 def test_referral_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["refers_to_professional"] is expected
@@ -650,6 +690,13 @@ def test_referral_paraphrases(text, expected):
     ('Forget patches and gum: listen once and you are done.', False),
     ('Je diabetesverpleegkundige kan je voortgang zien voor elke controle.', False),
     ('Built on motivational interviewing principles.', False),
+    ('Je verpleegkundige ziet je dagboek en bespreekt het met je bij elke afspraak.', True),
+    ('ニコチンパッチの使い方も説明します。', True),
+    ('금연 보조제를 무료로 드립니다.', True),
+    ('Text MEDS for information about quitting medications.', True),
+    ("Une ligne d'aide répond à vos questions.", True),
+    ('Support from our local stop-smoking service is included.', True),
+    ('Your practice nurse receives a summary of your week and phones you when it gets hard.', True),
 ])
 def test_guideline_aid_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["advises_aids"] is expected
@@ -780,6 +827,14 @@ def test_checklist_paraphrases(text, expected):
     ('Pulsera y app de seguimiento: 39 €.', 'paid'),
     ('Persoonlijke bijdrage: €7,5 per kwartier.', 'paid'),
     ('Free for patients of participating practices.', 'free'),
+    ('De gemeente betaalt de hele app.', 'free'),
+    ('Voor jou kost het niets.', 'free'),
+    ('The app is free of ads.', 'unknown'),
+    ('Prix : 19 €.', 'paid'),
+    ('When you subscribe to our text service you get three tips a week.', 'unknown'),
+    ('The service offers 10 weeks of free support.', 'free'),
+    ('참가 비용은 무료입니다.', 'free'),
+    ('患者の自己負担は3000円です。', 'paid'),
 ])
 def test_cost_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["cost"] == expected
@@ -881,6 +936,11 @@ def test_notification_kind_paraphrases(text, expected):
     # The user calling someone is no follow-up by the programme.
     ("Je belt je huisarts op als je vragen hebt.", "vervolgafspraak", False),
     ("Call your GP if you have questions.", "vervolgafspraak", False),
+    ('Je coach belt je twee weken na je stopdatum.', 'vervolgafspraak', True),
+    ('Wekelijkse gesprekken met je coach, twaalf weken lang.', 'vervolgafspraak', True),
+    ('Support is given on a weekly basis.', 'vervolgafspraak', True),
+    ('La enfermera lo comenta contigo en cada visita.', 'vervolgafspraak', True),
+    ('Le patient est régulièrement rappelé par un tabacologue.', 'vervolgafspraak', True),
 ])
 def test_checklist_element_paraphrases(text, code, expected):
     assert (code in rated(text)["components"]["value"]["checklist"]) is expected
