@@ -127,33 +127,36 @@ def test_components_against_the_checklist():
     assert components["features"] == ["dagen_rookvrij", "dagboek"]
 
 
-# The held-out set's figures and inverted ratings when it was first scored (set 26 at commit
-# b2a3ae4, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
+# The held-out set's figures and inverted ratings when it was first scored (set 27 at commit
+# c7633f2, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
 # rating, fails, so the README's figures stay the measure and a held-out text is never tuned on.
-FIRST_SCORED = {"evidence": 0.875, "dutch": 0.992, "notifications_has": 0.867, "referral": 0.775,
-                "aids": 0.808, "view": 0.925, "target_groups": 0.96, "notification_kinds": 0.97,
-                "checklist": 0.926, "flags": 0.95, "cost": 0.85, "ads": 0.95}
+FIRST_SCORED = {"evidence": 0.825, "dutch": 1.0, "notifications_has": 0.892, "referral": 0.842,
+                "aids": 0.842, "view": 0.95, "target_groups": 0.967, "notification_kinds": 0.974,
+                "checklist": 0.93, "flags": 0.942, "cost": 0.867, "ads": 0.942}
 KNOWN_HELDOUT_INVERSIONS = [
-    "Vuurloos: unproven-method flag on a text that does not promote one",
-    "Ik Stop Ermee (Nieuwsuur 2018, stoppercentage blijkt verzonnen): unproven-method flag on a"
-    " text that does not promote one",
-    "Ik Stop Ermee (RTL Nieuws 2018, verslavingsarts van Jellinek over de vieruurscursus): "
+    "Visie op de e-sigaret (Vlaams Instituut Gezond Leven, focus opportuniteiten): "
     "unproven-method flag on a text that does not promote one",
-    "Mensen helpen bij stoppen met roken (NTvG 2017, overzicht van interventies): unproven-"
-    "method flag on a text that does not promote one",
-    "Dunlin: target group jongeren not given by the labels",
-    "My Quit Buddy (MoPAct innovation profile, Australian National Preventive Health Agency): "
-    "target group zwanger not given by the labels",
-    "Samphire: promoted unproven method missed",
-    "Cinza Nunca: promoted unproven method missed",
-    "Fri Flamme: unproven-method flag on a text that does not promote one",
-    "Tobakshjälpen (Region Gävleborg, stöd för ett tobaksfritt liv 2021): unproven-method flag "
+    "Kruidvat-blog stoppen met roken (nicotinevervangers, eerst met de POH bespreken): "
+    "target group jongeren not given by the labels",
+    "Nicotinezakjes als nieuwe sigaret (Trouw 2021, overstap op snus): unproven-method flag "
     "on a text that does not promote one",
-    "Rzuć Palenie! i inne aplikacje (instalki.pl, Światowy Dzień Rzucania Palenia): promoted "
-    "unproven method missed",
-    "Nuvem Fora: unproven-method flag on a text that does not promote one",
-    "Prillfri: promoted unproven method missed",
-    "Askefri Hverdag: unproven-method flag on a text that does not promote one",
+    "Webshops e-sigaretten overtreden reclameverbod (NOS 2019): unproven-method flag on a "
+    "text that does not promote one",
+    "Feldspar: target group zwanger not given by the labels",
+    "Garnet Path: unproven-method flag on a text that does not promote one",
+    "Live Vape Free (Louisiana Tobacco Quitline, LPHI announcement): unproven-method flag on "
+    "a text that does not promote one",
+    "Live Vape Free (Holmes County General Health District, Adult Advocate and Youth "
+    "Program): unproven-method flag on a text that does not promote one",
+    "Azurite: unproven-method flag on a text that does not promote one",
+    "Aschewende: target group zwanger not given by the labels",
+    "Askvän: unproven-method flag on a text that does not promote one",
+    "Chmurka Przejścia: promoted unproven method missed",
+    "Smokerstop i Rzuć Palenie! (instalki.pl, Światowy Dzień Rzucania Palenia 2020): "
+    "promoted unproven method missed",
+    "Šampionát v nekouření (iDNES, rozhovor s Radkem Svobodou 2025): promoted unproven "
+    "method missed",
+    "Brisa Verde: promoted unproven method missed",
 ]
 
 
