@@ -121,6 +121,9 @@ def rated(text, **record):
     ('Roken tijdens de zwangerschap wordt in verband gebracht met een laag geboortegewicht; deze app helpt iedere roker.', ['algemeen']),
     ('Smoking is linked to heart disease in people with diabetes. The app counts your smoke-free days.', ['algemeen']),
     ("Under 16? Please don't sign up: your school runs a quit group for you.", ['algemeen']),
+    ('Schwangere sollten die App nicht nutzen.', ['algemeen']),
+    ('If you are expecting a baby, this is not the right tool: ask your midwife.', ['algemeen']),
+    ('Overleg het gebruik van pleisters met je huisarts als je jonger bent dan 18.', ['algemeen']),
 ])
 def test_target_group_paraphrases(text, expected):
     assert sorted(rated(text)["target_groups"]["value"]) == expected
@@ -420,6 +423,14 @@ def test_cost_and_ads_paraphrases(text, expected):
     ("Swap your cigarettes for Emberly's nicotine pouches and count how many pouches you use each day.", True),
     ('Less harmful options such as heated tobacco sticks help you quit.', True),
     ('Snus er ingen vei ut av røyken, så appen hjelper deg ikke med å bytte.', False),
+    ('The Vape Free Club texts teens who want to quit vaping; join on the Vape Free site.', False),
+    ('Veel jongeren proberen een e-sigaret voor het eerst op school; deze app helpt ze stoppen met vapen.', False),
+    ('Het beleid rond de e-sigaret moet streng blijven, vindt de GGD.', False),
+    ('Skip the hypnosis downloads: nobody has shown that they work.', False),
+    ('Laser and acupuncture? Our app leaves them out.', False),
+    ('Värmd tobak är inget sätt att sluta röka.', False),
+    ('Zamień papierosy na e-papierosa z naszą aplikacją.', True),
+    ('Un inhalador de hierbas sin nicotina mantiene ocupadas tus manos.', True),
 ])
 def test_unproven_method_paraphrases(text, promoted):
     assert ("unproven_method" in rated(text)["flags"]["value"]) is promoted
@@ -531,6 +542,11 @@ def test_unproven_method_paraphrases(text, promoted):
     ('Satisfaction among users: 93%.', 'claimed'),
     ('Drie op de vier rokers willen rookvrij worden.', 'unknown'),
     ('60% of smokers want to quit.', 'unknown'),
+    ('Trois sur dix utilisateurs ne fument plus après six mois.', 'claimed'),
+    ('Most users who finish the course never go back to smoking.', 'claimed'),
+    ('Developed with the cardiology department of a university hospital.', 'claimed'),
+    ('Die Ergebnisse der Evaluation zeigen, dass das Programm wirkt.', 'claimed'),
+    ('Studies tonen aan dat ex-rokers gemiddeld jaren langer leven.', 'unknown'),
 ])
 def test_claim_paraphrases(text, expected):
     assert rated(text)["evidence"]["value"] == expected
@@ -638,6 +654,9 @@ def test_claim_paraphrases(text, expected):
     ('アプリを使うには医師の処方が必要です。', True),
     ('보건소 금연상담사가 전화로 상담해 드립니다.', True),
     ('A non-profit quitline calls you back within a day.', True),
+    ('Your GP has no connection with the app.', False),
+    ('Die Rauchstopp-Hotline berät dich am Telefon.', True),
+    ('This app is a quit coach for adults who smoke.', False),
 ])
 def test_referral_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["refers_to_professional"] is expected
@@ -697,6 +716,7 @@ def test_referral_paraphrases(text, expected):
     ("Une ligne d'aide répond à vos questions.", True),
     ('Support from our local stop-smoking service is included.', True),
     ('Your practice nurse receives a summary of your week and phones you when it gets hard.', True),
+    ('Ihre Hebamme sieht Ihr Tagebuch und ruft Sie an, wenn es schwierig wird.', True),
 ])
 def test_guideline_aid_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["advises_aids"] is expected
@@ -835,6 +855,10 @@ def test_checklist_paraphrases(text, expected):
     ('The service offers 10 weeks of free support.', 'free'),
     ('참가 비용은 무료입니다.', 'free'),
     ('患者の自己負担は3000円です。', 'paid'),
+    ('Pełny kurs kosztuje 49 zł.', 'paid'),
+    ('Freemium: the basics are free, extra plans are for sale.', 'free_with_paid_extras'),
+    ('Sovellus on ilmainen.', 'free'),
+    ('There is nothing to pay, now or later.', 'free'),
 ])
 def test_cost_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["cost"] == expected
@@ -941,6 +965,8 @@ def test_notification_kind_paraphrases(text, expected):
     ('Support is given on a weekly basis.', 'vervolgafspraak', True),
     ('La enfermera lo comenta contigo en cada visita.', 'vervolgafspraak', True),
     ('Le patient est régulièrement rappelé par un tabacologue.', 'vervolgafspraak', True),
+    ('Onze druppels nemen de trek weg.', 'moeilijke_momenten', False),
+    ('Je conditie verbetert al na een paar weken.', 'voor_nadelen', True),
 ])
 def test_checklist_element_paraphrases(text, code, expected):
     assert (code in rated(text)["components"]["value"]["checklist"]) is expected
