@@ -127,36 +127,32 @@ def test_components_against_the_checklist():
     assert components["features"] == ["dagen_rookvrij", "dagboek"]
 
 
-# The held-out set's figures and inverted ratings when it was first scored (set 27 at commit
-# c7633f2, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
+# The held-out set's figures and inverted ratings when it was first scored (set 28 at commit
+# c31764e, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
 # rating, fails, so the README's figures stay the measure and a held-out text is never tuned on.
-FIRST_SCORED = {"evidence": 0.825, "dutch": 1.0, "notifications_has": 0.892, "referral": 0.842,
-                "aids": 0.842, "view": 0.95, "target_groups": 0.967, "notification_kinds": 0.974,
-                "checklist": 0.93, "flags": 0.942, "cost": 0.867, "ads": 0.942}
+FIRST_SCORED = {"evidence": 0.842, "dutch": 0.992, "notifications_has": 0.833, "referral": 0.808,
+                "aids": 0.85, "view": 0.933, "target_groups": 0.961, "notification_kinds": 0.97,
+                "checklist": 0.935, "flags": 0.958, "cost": 0.883, "ads": 0.925}
 KNOWN_HELDOUT_INVERSIONS = [
-    "Visie op de e-sigaret (Vlaams Instituut Gezond Leven, focus opportuniteiten): "
-    "unproven-method flag on a text that does not promote one",
-    "Kruidvat-blog stoppen met roken (nicotinevervangers, eerst met de POH bespreken): "
-    "target group jongeren not given by the labels",
-    "Nicotinezakjes als nieuwe sigaret (Trouw 2021, overstap op snus): unproven-method flag "
+    "eMaat Stoppen met Roken Challenge (dag 3, roken en je immuunsysteem): target group "
+    "zwanger not given by the labels",
+    "eMaat Stoppen met Roken Challenge (dag 12, hulpmiddelen en apps): target group "
+    "jongvolwassenen not given by the labels",
+    "Kwaitwel (alles over snus, jongerensite): unproven-method flag on a text that does not "
+    "promote one",
+    "Laserbehandeling voor roken (Gezond.win, koude-lasertherapie uitgelegd): unproven-method "
+    "flag on a text that does not promote one",
+    "Blusdag: target group zwanger not given by the labels",
+    "Gloeispoor Quit: target group jongvolwassenen not given by the labels",
+    "Plover: unproven-method flag on a text that does not promote one",
+    "Washington quit-vaping app (KGW, Awareness button and ACT lessons): unproven-method flag "
     "on a text that does not promote one",
-    "Webshops e-sigaretten overtreden reclameverbod (NOS 2019): unproven-method flag on a "
-    "text that does not promote one",
-    "Feldspar: target group zwanger not given by the labels",
-    "Garnet Path: unproven-method flag on a text that does not promote one",
-    "Live Vape Free (Louisiana Tobacco Quitline, LPHI announcement): unproven-method flag on "
-    "a text that does not promote one",
-    "Live Vape Free (Holmes County General Health District, Adult Advocate and Youth "
-    "Program): unproven-method flag on a text that does not promote one",
-    "Azurite: unproven-method flag on a text that does not promote one",
-    "Aschewende: target group zwanger not given by the labels",
-    "Askvän: unproven-method flag on a text that does not promote one",
-    "Chmurka Przejścia: promoted unproven method missed",
-    "Smokerstop i Rzuć Palenie! (instalki.pl, Światowy Dzień Rzucania Palenia 2020): "
-    "promoted unproven method missed",
-    "Šampionát v nekouření (iDNES, rozhovor s Radkem Svobodou 2025): promoted unproven "
-    "method missed",
-    "Brisa Verde: promoted unproven method missed",
+    "Godwit: promoted unproven method missed",
+    "Spegnila: unproven-method flag on a text that does not promote one",
+    "SmokingBye (blog, Sigara bir sistemdir): unproven-method flag on a text that does not "
+    "promote one",
+    "Nefes Molası: unproven-method flag on a text that does not promote one",
+    "숨결 하루: promoted unproven method missed",
 ]
 
 
