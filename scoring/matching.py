@@ -23,6 +23,7 @@ def _negation() -> dict:
             "examples": re.compile(config["examples"], re.I),
             "promotion_before": re.compile(config["promotion_before"], re.I),
             "promotion_after": re.compile(config["promotion_after"], re.I),
+            "described": re.compile(config["described"], re.I),
             "pronouns": rubric.compile_pattern(config["pronouns"]),
             "smoke_free": re.compile(config["smoke_free"], re.I),
             "continuation": re.compile(config["continuation"], re.I)}
@@ -172,8 +173,11 @@ def _promoted(text: str, start: int, end: int) -> bool:
     vanaf", "hypnose is bij uitstek geschikt")."""
     config = _negation()
     after = config["clause_breaks"].split(text[end:], maxsplit=1)[0]
-    return bool(config["promotion_before"].search(_clause_before(text, start)) or
-                config["promotion_after"].search(after))
+    # "met" in a sentence that describes how a treatment is used ("wordt gebruikt … met behulp
+    # van lasers") reports the method instead of offering it.
+    described = config["described"].search(sentence_scope(text, start))
+    return bool(not described and config["promotion_before"].search(_clause_before(text, start))
+                or config["promotion_after"].search(after))
 
 
 def _inside(pattern: re.Pattern | None, text: str, start: int, end: int) -> bool:

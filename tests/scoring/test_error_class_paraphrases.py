@@ -124,6 +124,10 @@ def rated(text, **record):
     ('Schwangere sollten die App nicht nutzen.', ['algemeen']),
     ('If you are expecting a baby, this is not the right tool: ask your midwife.', ['algemeen']),
     ('Overleg het gebruik van pleisters met je huisarts als je jonger bent dan 18.', ['algemeen']),
+    ('Schrijf op wie in je omgeving extra kwetsbaar is: een baby, een zwangere vriendin, je opa met COPD.', ['algemeen']),
+    ('Studenten zijn beter af met onze zusterapp; deze app is er voor wie ouder is dan 26.', ['algemeen']),
+    ('Apps voor jongvolwassenen: Quiddy en Kwit houden je voortgang bij.', ['algemeen']),
+    ('Een betere conditie en een gezondere kinderwens: stoppen loont.', ['algemeen']),
 ])
 def test_target_group_paraphrases(text, expected):
     assert sorted(rated(text)["target_groups"]["value"]) == expected
@@ -232,6 +236,22 @@ def test_target_group_paraphrases(text, expected):
     ('毎朝アプリからメッセージが届きます。', True),
     ('매일 아침 알림이 옵니다.', True),
     ('La app non invia alcuna notifica.', False),
+    ('Elke avond krijgt ge een verwittiging met uw voortgang.', True),
+    ('Iedere zaterdag ontvang je een korte samenvatting van je week.', True),
+    ('Na je stopdag vraagt Rookvrij je elke maandag hoe het gaat.', True),
+    ('Heb je trek, dan stuurt de app je meteen een tip.', True),
+    ('Du får en notifikation, når du har været røgfri i en uge.', True),
+    ('Aplikace ti každé ráno pošle krátkou zprávu.', True),
+    ('Her akşam kısa bir bildirim gelir.', True),
+    ('앱이 매일 저녁 기록할 시간을 알려 줍니다.', True),
+    ('Members can expect an e-mail of support every week.', True),
+    ('Join the free text program by texting QUIT to 47848.', True),
+    ('Notificaties staan standaard uit.', False),
+    ('Meldingen staan standaard uit; zet ze aan voor een seintje bij elke mijlpaal.', True),
+    ('Sovellus ei lähetä muistutuksia.', False),
+    ('It will never beep or nag you.', False),
+    ('我们不会向你发送任何通知。', False),
+    ('When I look at the counter, it reminds me how far I have come.', None),
 ])
 def test_notification_paraphrases(text, expected):
     assert rated(text)["notifications"]["value"]["has"] is expected
@@ -431,6 +451,18 @@ def test_cost_and_ads_paraphrases(text, expected):
     ('Värmd tobak är inget sätt att sluta röka.', False),
     ('Zamień papierosy na e-papierosa z naszą aplikacją.', True),
     ('Un inhalador de hierbas sin nicotina mantiene ocupadas tus manos.', True),
+    ('Hypnotherapeuten vragen veel geld, maar ze kunnen niet aantonen dat hun sessies helpen.', False),
+    ('Laser clinics cannot prove that their treatment gets anyone off cigarettes.', False),
+    ('Questa app non offre sigarette elettroniche né tabacco riscaldato.', False),
+    ('Uygulama elektronik sigara önermez.', False),
+    ('Snus lijkt minder schadelijk dan roken. Maar dat valt flink tegen.', False),
+    ('Veel rokers denken: “verhitte tabak is veiliger.” Deze overtuigingen houden je verslaving in stand.', False),
+    ('The app moves you off cigarettes and onto a nicotine vape.', True),
+    ('耳つぼシールで禁煙をサポートします。', True),
+    ('귀 지압 스티커로 담배 생각을 줄여 보세요.', True),
+    ('Koude-lasertherapie is experimenteel en wordt gebruikt met behulp van laserlicht op de huid.', False),
+    ('Onze coach werkt met een acupunctuur-achtige ademoefening, zonder naalden.', False),
+    ('Quit vaping with a free app. It has emerged through the cloud of vaping to help teens.', False),
 ])
 def test_unproven_method_paraphrases(text, promoted):
     assert ("unproven_method" in rated(text)["flags"]["value"]) is promoted
@@ -547,6 +579,13 @@ def test_unproven_method_paraphrases(text, promoted):
     ('Developed with the cardiology department of a university hospital.', 'claimed'),
     ('Die Ergebnisse der Evaluation zeigen, dass das Programm wirkt.', 'claimed'),
     ('Studies tonen aan dat ex-rokers gemiddeld jaren langer leven.', 'unknown'),
+    ('Van onze gebruikers rookt 80% na een maand minder.', 'claimed'),
+    ('Acht van de tien gebruikers is na een half jaar nog rookvrij.', 'claimed'),
+    ('Duizenden rokers zijn met deze methode al gestopt.', 'claimed'),
+    ('We followed 500 users for a year and most stayed smoke-free.', 'claimed'),
+    ('Volgens onze eigen metingen bevat de damp minder schadelijke stoffen.', 'claimed'),
+    ('People who use the programme are three times more likely to quit.', 'claimed'),
+    ('Een rokende werknemer neemt vier pauzes van tien minuten per dag.', 'unknown'),
 ])
 def test_claim_paraphrases(text, expected):
     assert rated(text)["evidence"]["value"] == expected
@@ -657,6 +696,15 @@ def test_claim_paraphrases(text, expected):
     ('Your GP has no connection with the app.', False),
     ('Die Rauchstopp-Hotline berät dich am Telefon.', True),
     ('This app is a quit coach for adults who smoke.', False),
+    ('If you have COPD, please do not use this app: your lung nurse will make a plan with you.', False),
+    ('Si tienes menos de 16 años, esta app no es para ti: habla con tu enfermera escolar.', False),
+    ('Many users hear about the app from their GP, but the app is not linked to any practice.', False),
+    ('你的记录只保存在手机上,医生看不到。', False),
+    ('Not everyone has access to a stop smoking service or a GP.', False),
+    ('Soita maksuttomaan neuvontapuhelimeen, niin saat tukea lopettamiseen.', True),
+    ('A csoportot egy képzett konzulens vezeti.', True),
+    ('禁煙カウンセラーとビデオで話せます。', True),
+    ('Ο γιατρός σου βλέπει το ημερολόγιό σου.', True),
 ])
 def test_referral_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["refers_to_professional"] is expected
@@ -859,6 +907,13 @@ def test_checklist_paraphrases(text, expected):
     ('Freemium: the basics are free, extra plans are for sale.', 'free_with_paid_extras'),
     ('Sovellus on ilmainen.', 'free'),
     ('There is nothing to pay, now or later.', 'free'),
+    ('Starterspakket € 29,95.', 'paid'),
+    ('Sovellus maksaa 3,99 euroa.', 'paid'),
+    ('기록은 무료이고 상담은 유료 옵션입니다.', 'free_with_paid_extras'),
+    ('Heb je het zwaar? Je belt gratis met de Stoplijn.', 'unknown'),
+    ('This free and confidential text messaging program helps you quit.', 'free'),
+    ('The starter kits will be free and available to every smoker.', 'free'),
+    ('Subscribers to the SMS programme were interviewed after six months.', 'unknown'),
 ])
 def test_cost_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["cost"] == expected
@@ -967,6 +1022,9 @@ def test_notification_kind_paraphrases(text, expected):
     ('Le patient est régulièrement rappelé par un tabacologue.', 'vervolgafspraak', True),
     ('Onze druppels nemen de trek weg.', 'moeilijke_momenten', False),
     ('Je conditie verbetert al na een paar weken.', 'voor_nadelen', True),
+    ('De coach belt je één keer per week.', 'vervolgafspraak', True),
+    ('Bij de volgende controle bespreekt de apotheker je dagboek.', 'vervolgafspraak', True),
+    ('Un consulente ti richiama dopo una settimana.', 'vervolgafspraak', True),
 ])
 def test_checklist_element_paraphrases(text, code, expected):
     assert (code in rated(text)["components"]["value"]["checklist"]) is expected
