@@ -127,32 +127,41 @@ def test_components_against_the_checklist():
     assert components["features"] == ["dagen_rookvrij", "dagboek"]
 
 
-# The held-out set's figures and inverted ratings when it was first scored (set 28 at commit
-# c31764e, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
+# The held-out set's figures and inverted ratings when it was first scored (set 29 at commit
+# 6661c66, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
 # rating, fails, so the README's figures stay the measure and a held-out text is never tuned on.
-FIRST_SCORED = {"evidence": 0.842, "dutch": 0.992, "notifications_has": 0.833, "referral": 0.808,
-                "aids": 0.85, "view": 0.933, "target_groups": 0.961, "notification_kinds": 0.97,
-                "checklist": 0.935, "flags": 0.958, "cost": 0.883, "ads": 0.925}
+FIRST_SCORED = {"evidence": 0.792, "dutch": 1.0, "notifications_has": 0.883, "referral": 0.842,
+                "aids": 0.817, "view": 0.933, "target_groups": 0.969, "notification_kinds": 0.96,
+                "checklist": 0.931, "flags": 0.958, "cost": 0.875, "ads": 0.942}
 KNOWN_HELDOUT_INVERSIONS = [
-    "eMaat Stoppen met Roken Challenge (dag 3, roken en je immuunsysteem): target group "
-    "zwanger not given by the labels",
-    "eMaat Stoppen met Roken Challenge (dag 12, hulpmiddelen en apps): target group "
+    "Samen Stoppen, Samen Sterk (verslavingscoach voor rokende zwangeren, UMCG "
+    "Huisartsgeneeskunde): target group lage_sep not given by the labels",
+    "Vapering SGA (vapeshop-blog over overstappen van roken op vapen): promoted unproven "
+    "method missed",
+    "Cursus Stoppen met roken van vier uur bij SW-bedrijf Tomingroep (SBCM-archief): promoted "
+    "unproven method missed",
+    "Dampkap: unproven-method flag on a text that does not promote one",
+    "Walmhek: promoted unproven method missed",
+    "Damsonday: unproven-method flag on a text that does not promote one",
+    "Quitline 13 7848 (Quit Victoria, getting back on track after a slip): promoted unproven "
+    "method missed",
+    "Smoke Free (full versus reduced version trial, daily missions, paperexplained): target "
+    "group lage_sep not given by the labels",
+    "National Quit Line and Smokenders (Heart and Stroke Foundation South Africa help list): "
+    "target group jongeren not given by the labels",
+    "National Quit Line and Smokenders (Heart and Stroke Foundation South Africa help list): "
+    "unproven-method flag on a text that does not promote one",
+    "NCAS Quitline (National Council Against Smoking, Buddies for Life): target group "
+    "jongeren not given by the labels",
+    "NCAS Quitline (National Council Against Smoking, Buddies for Life): target group "
     "jongvolwassenen not given by the labels",
-    "Kwaitwel (alles over snus, jongerensite): unproven-method flag on a text that does not "
-    "promote one",
-    "Laserbehandeling voor roken (Gezond.win, koude-lasertherapie uitgelegd): unproven-method "
+    "Aschenruhe: unproven-method flag on a text that does not promote one",
+    "Slutta og Røyketelefonen (NRK Buskerud, Røyketelefonen stenger over nyttår): "
+    "unproven-method flag on a text that does not promote one",
+    "5 apps y 5 gadgets para dejar de fumar (Muy Interesante, vapeadores): unproven-method "
     "flag on a text that does not promote one",
-    "Blusdag: target group zwanger not given by the labels",
-    "Gloeispoor Quit: target group jongvolwassenen not given by the labels",
-    "Plover: unproven-method flag on a text that does not promote one",
-    "Washington quit-vaping app (KGW, Awareness button and ACT lessons): unproven-method flag "
-    "on a text that does not promote one",
-    "Godwit: promoted unproven method missed",
-    "Spegnila: unproven-method flag on a text that does not promote one",
-    "SmokingBye (blog, Sigara bir sistemdir): unproven-method flag on a text that does not "
-    "promote one",
-    "Nefes Molası: unproven-method flag on a text that does not promote one",
-    "숨결 하루: promoted unproven method missed",
+    "Füstmentes Hét: promoted unproven method missed",
+    "연기 없는 아침: promoted unproven method missed",
 ]
 
 
