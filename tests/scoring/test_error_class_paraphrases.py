@@ -128,6 +128,10 @@ def rated(text, **record):
     ('Studenten zijn beter af met onze zusterapp; deze app is er voor wie ouder is dan 26.', ['algemeen']),
     ('Apps voor jongvolwassenen: Quiddy en Kwit houden je voortgang bij.', ['algemeen']),
     ('Een betere conditie en een gezondere kinderwens: stoppen loont.', ['algemeen']),
+    ('In deze wijken wonen relatief veel mensen met een laag inkomen; de app is voor alle rokers.', ['algemeen']),
+    ('Most people start smoking as teenagers, so quitting early pays off.', ['algemeen']),
+    ('Secondary school pupils, please do not sign up: your school nurse has a programme for you.', ['algemeen']),
+    ('The app gives updates on benefits of quitting.', ['algemeen']),
 ])
 def test_target_group_paraphrases(text, expected):
     assert sorted(rated(text)["target_groups"]["value"]) == expected
@@ -463,6 +467,16 @@ def test_cost_and_ads_paraphrases(text, expected):
     ('Koude-lasertherapie is experimenteel en wordt gebruikt met behulp van laserlicht op de huid.', False),
     ('Onze coach werkt met een acupunctuur-achtige ademoefening, zonder naalden.', False),
     ('Quit vaping with a free app. It has emerged through the cloud of vaping to help teens.', False),
+    ('Kruidenkuren beloven veel, maar helpen niet.', False),
+    ('The makers of heated tobacco have not helped anyone quit.', False),
+    ('Von Hypnose oder Laser halten wir nichts.', False),
+    ('E-sigaretten werden verkocht als wondermiddel, maar de WHO waarschuwt ervoor.', False),
+    ('Snus har også en helserisiko, sier legen.', False),
+    ('Veel rokers zijn de afgelopen jaren overgestapt op snus.', False),
+    ('Overstappen van roken op vapen doe je zo: begin met een lage dosis.', True),
+    ('전자담배로 갈아타세요.', True),
+    ('Het grote monster in je hoofd verdwijnt na deze cursus.', True),
+    ('Our counsellors also support you if you are using prescription e-cigarettes to quit.', True),
 ])
 def test_unproven_method_paraphrases(text, promoted):
     assert ("unproven_method" in rated(text)["flags"]["value"]) is promoted
@@ -586,6 +600,12 @@ def test_unproven_method_paraphrases(text, promoted):
     ('Volgens onze eigen metingen bevat de damp minder schadelijke stoffen.', 'claimed'),
     ('People who use the programme are three times more likely to quit.', 'claimed'),
     ('Een rokende werknemer neemt vier pauzes van tien minuten per dag.', 'unknown'),
+    ('Il 65% dei nostri iscritti smette entro tre mesi.', 'claimed'),
+    ('The service can double your chances of quitting for good.', 'claimed'),
+    ('De app is samen met longartsen van een ziekenhuis gemaakt.', 'claimed'),
+    ('Conçue avec des tabacologues.', 'claimed'),
+    ('Klinisch getest.', 'claimed'),
+    ('A quit plan has been shown to double the odds of quitting, according to the American Lung Association.', 'unknown'),
 ])
 def test_claim_paraphrases(text, expected):
     assert rated(text)["evidence"]["value"] == expected
@@ -705,6 +725,11 @@ def test_claim_paraphrases(text, expected):
     ('A csoportot egy képzett konzulens vezeti.', True),
     ('禁煙カウンセラーとビデオで話せます。', True),
     ('Ο γιατρός σου βλέπει το ημερολόγιό σου.', True),
+    ('Ønsker du hjelp, kobler appen deg til en røykesluttveileder.', True),
+    ('Destek için bir sigara bırakma danışmanını arayabilirsiniz.', True),
+    ('Conçue avec les tabacologues d’un hôpital universitaire.', False),
+    ('The app uses techniques taken from face-to-face support programmes.', False),
+    ('Onderzoekers van de afdeling Huisartsgeneeskunde schreven de teksten.', False),
 ])
 def test_referral_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["refers_to_professional"] is expected
@@ -765,6 +790,8 @@ def test_referral_paraphrases(text, expected):
     ('Support from our local stop-smoking service is included.', True),
     ('Your practice nurse receives a summary of your week and phones you when it gets hard.', True),
     ('Ihre Hebamme sieht Ihr Tagebuch und ruft Sie an, wenn es schwierig wird.', True),
+    ('Je praktijkondersteuner ziet je dagboek; zij bespreekt het met je bij de volgende afspraak.', True),
+    ('De rookstopverpleegkundige belt u twee keer om uw stopplan te overlopen.', True),
 ])
 def test_guideline_aid_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["advises_aids"] is expected
@@ -914,6 +941,13 @@ def test_checklist_paraphrases(text, expected):
     ('This free and confidential text messaging program helps you quit.', 'free'),
     ('The starter kits will be free and available to every smoker.', 'free'),
     ('Subscribers to the SMS programme were interviewed after six months.', 'unknown'),
+    ('De basis is gratis; de gesprekken met de coach betaal je zelf.', 'free_with_paid_extras'),
+    ('De app is gratis. Een pakket extra oefeningen koop je voor € 2,99.', 'free_with_paid_extras'),
+    ('The app stays free thanks to our sponsors.', 'free'),
+    ('Abbonamento: 4,99 € al mese.', 'paid'),
+    ('Jednorazowa opłata 29 zł.', 'paid'),
+    ('基础功能免费,开通会员后可以和咨询师通话。', 'free_with_paid_extras'),
+    ('What helps is free counselling from a quitline.', 'unknown'),
 ])
 def test_cost_paraphrases(text, expected):
     assert rated(text)["blended_care"]["value"]["cost"] == expected
@@ -1025,6 +1059,10 @@ def test_notification_kind_paraphrases(text, expected):
     ('De coach belt je één keer per week.', 'vervolgafspraak', True),
     ('Bij de volgende controle bespreekt de apotheker je dagboek.', 'vervolgafspraak', True),
     ('Un consulente ti richiama dopo una settimana.', 'vervolgafspraak', True),
+    ('Quando ti viene voglia, premi il pulsante.', 'moeilijke_momenten', True),
+    ('Kies een stoppetidspunkt som passer deg.', 'stopplan', True),
+    ('Without smoke, a wound heals faster.', 'voor_nadelen', True),
+    ('您的咨询师每周给您打一次电话。', 'vervolgafspraak', True),
 ])
 def test_checklist_element_paraphrases(text, code, expected):
     assert (code in rated(text)["components"]["value"]["checklist"]) is expected
