@@ -127,41 +127,39 @@ def test_components_against_the_checklist():
     assert components["features"] == ["dagen_rookvrij", "dagboek"]
 
 
-# The held-out set's figures and inverted ratings when it was first scored (set 29 at commit
-# 6661c66, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
+# The held-out set's figures and inverted ratings when it was first scored (set 30 at commit
+# f854edd, README "Ratings"): a change that lowers a figure, or adds or removes an inverted
 # rating, fails, so the README's figures stay the measure and a held-out text is never tuned on.
-FIRST_SCORED = {"evidence": 0.792, "dutch": 1.0, "notifications_has": 0.883, "referral": 0.842,
-                "aids": 0.817, "view": 0.933, "target_groups": 0.969, "notification_kinds": 0.96,
-                "checklist": 0.931, "flags": 0.958, "cost": 0.875, "ads": 0.942}
+FIRST_SCORED = {"evidence": 0.85, "dutch": 1.0, "notifications_has": 0.858, "referral": 0.85,
+                "aids": 0.825, "view": 0.95, "target_groups": 0.961, "notification_kinds": 0.974,
+                "checklist": 0.917, "flags": 0.956, "cost": 0.817, "ads": 0.917}
 KNOWN_HELDOUT_INVERSIONS = [
-    "Samen Stoppen, Samen Sterk (verslavingscoach voor rokende zwangeren, UMCG "
-    "Huisartsgeneeskunde): target group lage_sep not given by the labels",
-    "Vapering SGA (vapeshop-blog over overstappen van roken op vapen): promoted unproven "
-    "method missed",
-    "Cursus Stoppen met roken van vier uur bij SW-bedrijf Tomingroep (SBCM-archief): promoted "
-    "unproven method missed",
-    "Dampkap: unproven-method flag on a text that does not promote one",
-    "Walmhek: promoted unproven method missed",
-    "Damsonday: unproven-method flag on a text that does not promote one",
-    "Quitline 13 7848 (Quit Victoria, getting back on track after a slip): promoted unproven "
-    "method missed",
-    "Smoke Free (full versus reduced version trial, daily missions, paperexplained): target "
-    "group lage_sep not given by the labels",
-    "National Quit Line and Smokenders (Heart and Stroke Foundation South Africa help list): "
-    "target group jongeren not given by the labels",
-    "National Quit Line and Smokenders (Heart and Stroke Foundation South Africa help list): "
+    "Rookbaken: target group jongeren not given by the labels",
+    "Smoking info (applicatie van de FOD Volksgezondheid, zoekmachine voor tabaksproducten): "
     "unproven-method flag on a text that does not promote one",
-    "NCAS Quitline (National Council Against Smoking, Buddies for Life): target group "
-    "jongeren not given by the labels",
-    "NCAS Quitline (National Council Against Smoking, Buddies for Life): target group "
-    "jongvolwassenen not given by the labels",
-    "Aschenruhe: unproven-method flag on a text that does not promote one",
-    "Slutta og Røyketelefonen (NRK Buskerud, Røyketelefonen stenger over nyttår): "
+    "Nee tegen vapen (online ouderavond van VWS en Trimbos, Streekgids Achterhoek 2025): "
     "unproven-method flag on a text that does not promote one",
-    "5 apps y 5 gadgets para dejar de fumar (Muy Interesante, vapeadores): unproven-method "
+    "Consumentenbond (zelfzorg, welke stopmethoden het meest effectief zijn): unproven-method "
     "flag on a text that does not promote one",
-    "Füstmentes Hét: promoted unproven method missed",
-    "연기 없는 아침: promoted unproven method missed",
+    "My Life, My Quit (KGVO Missoula, Montana Tobacco Quit Line resource): target group "
+    "zwanger not given by the labels",
+    "Quit Group text service (NZ Herald, launch of the texting service): target group "
+    "jongvolwassenen not given by the labels",
+    "Humana tobacco cessation program (provider page, FEHB plan members): unproven-method "
+    "flag on a text that does not promote one",
+    "LloydsPharmacy NHS stop smoking service (stop smoking treatments page): target group "
+    "zwanger not given by the labels",
+    "National Tobacco Quitline Services India (24x7 Live Newz, VPCI Delhi callers in 2024): "
+    "target group jongvolwassenen not given by the labels",
+    "Blue Cross and Blue Shield of Minnesota tobacco and vaping support program (member "
+    "page): target group jongeren not given by the labels",
+    "Veldspaat: unproven-method flag on a text that does not promote one",
+    "Askefri Kurs: unproven-method flag on a text that does not promote one",
+    "Peukloos Pad: promoted unproven method missed",
+    "Tabacstop (Nostalgie Plus, 20 ans d'accompagnement gratuit): unproven-method flag on a "
+    "text that does not promote one",
+    "Halka Nefes: promoted unproven method missed",
+    "清风戒烟: unproven-method flag on a text that does not promote one",
 ]
 
 
