@@ -173,11 +173,12 @@ def _promoted(text: str, start: int, end: int) -> bool:
     vanaf", "hypnose is bij uitstek geschikt")."""
     config = _negation()
     after = config["clause_breaks"].split(text[end:], maxsplit=1)[0]
+    if config["promotion_after"].search(after):
+        return True
     # "met" in a sentence that describes how a treatment is used ("wordt gebruikt … met behulp
     # van lasers") reports the method instead of offering it.
-    described = config["described"].search(sentence_scope(text, start))
-    return bool(not described and config["promotion_before"].search(_clause_before(text, start))
-                or config["promotion_after"].search(after))
+    return bool(config["promotion_before"].search(_clause_before(text, start))) and \
+        not config["described"].search(sentence_scope(text, start))
 
 
 def _inside(pattern: re.Pattern | None, text: str, start: int, end: int) -> bool:
